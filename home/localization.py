@@ -1,0 +1,46 @@
+"""Programmatic wagtail-localize translations (demo data, tests, imports).
+
+Fills every string segment of an object's translation source through a
+callback and saves the target, exactly as a translator's work in the
+wagtail-localize editor would, so the result stays syncable.
+"""
+
+from django.utils.text import slugify
+from wagtail.models import Locale
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+
+def translate_with(instance, locale, translate, *, user=None, publish=True):
+    """Translate ``instance`` into ``locale`` with ``translate(text, field_path)``.
+
+    ``translate`` returns the translated text, or ``None`` to leave a segment
+    untranslated (wagtail-localize then falls back to the source text). A page's
+    slug is derived from its translated title when the callback leaves it alone.
+    Returns the translated instance.
+    """
+    if isinstance(locale, str):
+        locale = Locale.objects.get(language_code=locale)
+    source, created = TranslationSource.get_or_create_from_instance(instance)
+    if not created:
+        source.update_from_db()
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    title = None
+    segments = list(source.stringsegment_set.select_related("string", "context").order_by("order"))
+    for segment in segments:
+        path = segment.context.path
+        text = translate(segment.string.data, path)
+        if path == "title" and text:
+            title = text
+        if path == "slug" and text in (None, segment.string.data) and title:
+            text = slugify(title, allow_unicode=True)[:250] or None
+        if text:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+            )
+    translation.save_target(user=user, publish=publish)
+    return instance.get_translation(locale)

@@ -1,0 +1,44 @@
+"""Serve the site and a task worker side by side; Ctrl-C stops both."""
+
+import signal
+import subprocess
+import sys
+import time
+
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Run the development server and a django-tasks database worker together."
+
+    def add_arguments(self, parser):
+        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+
+    def handle(self, addrport, **options):
+        python = sys.executable
+        procs = [
+            subprocess.Popen([python, "manage.py", "db_worker", "--interval", "1"]),
+            subprocess.Popen([python, "manage.py", "runserver", addrport, "--noreload"]),
+        ]
+        self.stdout.write(
+            f"Site:   http://{addrport}/  (Serbian /sr/, English /en/)\n"
+            f"Admin:  http://{addrport}/admin/\n"
+            f"GraphQL http://{addrport}/graphql/\n"
+            f"Health: http://{addrport}/healthz\n"
+            "Press Ctrl-C to stop the server and the worker."
+        )
+        try:
+            while all(proc.poll() is None for proc in procs):
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            for proc in procs:
+                if proc.poll() is None:
+                    proc.send_signal(signal.SIGINT)
+            for proc in procs:
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+        self.stdout.write("Stopped the server and the worker.")

@@ -1,0 +1,52 @@
+"""Fixtures chain: locales → site → home pages per locale → content."""
+
+import pytest
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    translation.activate("sq")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def locales(db):
+    from home.setup import ensure_locales
+
+    ensure_locales()
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def site(locales):
+    """The default site rooted at the Albanian home page (recreated if a flush removed it)."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site and isinstance(site.root_page.specific, HomePage):
+        return site
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Komuna", slug="home", locale=locales["sq"]))
+    if site:
+        site.root_page = home
+        site.save()
+        return site
+    return Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+
+
+@pytest.fixture
+def home_pages(site, django_capture_on_commit_callbacks):
+    """The home page of every locale, {"sq": ..., "sr": ..., "en": ...}, all live."""
+    from home.setup import ensure_home_translations
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pages = ensure_home_translations()
+    return {code: HomePage.objects.get(pk=page.pk) for code, page in pages.items()}
+
+
+@pytest.fixture
+def home_page(home_pages):
+    return home_pages["sq"]
