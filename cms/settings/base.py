@@ -257,5 +257,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Wagtail logs every page action at INFO; the audit log keeps them anyway.
         "wagtail": {"level": env.str("WAGTAIL_LOG_LEVEL", default="WARNING")},
+        # One line per task run is noise beside the dev server; failures still show.
+        "django_tasks": {"level": env.str("TASKS_LOG_LEVEL", default="WARNING")},
     },
 }
