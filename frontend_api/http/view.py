@@ -253,9 +253,8 @@ class _Encoder(json.JSONEncoder):
 
 
 def _only_input_errors(errors):
-    return all(
-        isinstance(error.original_error, ApiError) or error.original_error is None for error in errors or ()
-    )
+    """Variable coercion errors (no path) and our own explained errors are the client's doing."""
+    return all(error.path is None or isinstance(error.original_error, ApiError) for error in errors or ())
 
 
 def _format_message(message, code=None):

@@ -108,3 +108,26 @@ def tree(home_pages, locales):
         "item_sr": item_sr,
         "news_en": news_en,
     }
+
+
+def make_document(title, collection=None, **fields):
+    from django.core.files.base import ContentFile
+    from wagtail.models import Collection
+
+    from documents.models import Document
+
+    collection = collection or Collection.get_first_root_node()
+    document = Document(title=title, collection=collection, mime_type="application/pdf", **fields)
+    document.file.save(f"{title.lower().replace(' ', '-')}.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    document.file_size = document.file.size
+    document.save()
+    return document
+
+
+@pytest.fixture
+def private_collection(db):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    collection = Collection.get_first_root_node().add_child(name="Internal")
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type="password", password="x")
+    return collection
