@@ -53,6 +53,14 @@ class ContentChange(graphene.ObjectType):
         return change.object_id
 
     @staticmethod
+    def resolve_action(change, info):
+        return ContentChangeModel.Action(change.action).value
+
+    @staticmethod
+    def resolve_kind(change, info):
+        return ContentChangeModel.Kind(change.kind).value
+
+    @staticmethod
     def resolve_locale(change, info):
         return change.language if change.kind == ContentChangeModel.Kind.PAGE else None
 

@@ -44,10 +44,14 @@ ImagePreset = graphene.Enum(
 )
 
 
-def image_prefetch(lookup="image"):
-    """A Prefetch of the allowlisted renditions of the images at ``lookup`` (e.g. "listing_image")."""
+def image_prefetch(lookup=""):
+    """A Prefetch of the allowlisted renditions of the images at ``lookup`` (e.g. "listing_image").
+
+    With no lookup, for a queryset of images itself.
+    """
     Rendition = get_image_model().get_rendition_model()
-    return Prefetch(f"{lookup}__renditions", queryset=Rendition.objects.filter(filter_spec__in=all_specs()))
+    path = f"{lookup}__renditions" if lookup else "renditions"
+    return Prefetch(path, queryset=Rendition.objects.filter(filter_spec__in=all_specs()))
 
 
 class Rendition(graphene.ObjectType):
