@@ -112,3 +112,31 @@ def test_cdn_is_purged_on_publish(client, tree, settings, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         tree["news"].save_revision().publish()
     assert f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/graphql/" in RecordingBackend.purged
+
+
+def test_moving_a_page_invalidates_cached_responses(client, tree):
+    assert graphql_data(get(client, PAGE, {"path": "/lajme/lajm-1/"}))["page"]["title"] == "Lajm 1"
+    tree["item"].move(tree["news"].get_parent(), pos="last-child")
+    assert graphql_data(get(client, PAGE, {"path": "/lajme/lajm-1/"}))["page"] is None
+    assert graphql_data(get(client, PAGE, {"path": "/lajm-1/"}))["page"]["title"] == "Lajm 1"
+
+
+def test_making_a_page_private_invalidates_cached_responses(client, tree):
+    from wagtail.models import PageViewRestriction
+
+    assert graphql_data(get(client, PAGE, {"path": "/lajme/"}))["page"] is not None
+    PageViewRestriction.objects.create(page=tree["news"], restriction_type="login")
+    assert graphql_data(get(client, PAGE, {"path": "/lajme/"}))["page"] is None
+
+
+def test_parsed_documents_are_cached(client, monkeypatch):
+    from frontend_api.http import documents as document_cache
+
+    calls = []
+    parse = document_cache.parse
+    monkeypatch.setattr(document_cache, "parse", lambda *a, **k: calls.append(1) or parse(*a, **k))
+    from .conftest import post
+
+    for _ in range(3):
+        graphql_data(post(client, TOPICS))
+    assert calls == [1]

@@ -141,3 +141,10 @@ def test_graphiql_only_when_debugging(client, settings):
     response = client.get("/graphql/", HTTP_ACCEPT="text/html")
     assert response.status_code == 200
     assert b"graphiql" in response.content.lower()
+
+
+def test_post_needs_no_csrf_token():
+    from django.test import Client
+
+    response = post(Client(enforce_csrf_checks=True), TYPENAME)
+    assert graphql_data(response) == {"__typename": "Query"}
