@@ -89,17 +89,23 @@ class GraphQLView(View):
             )
         try:
             params = self._params(request)
-            query, document_hash = self._query(params)
-            prepared = documents.get(_schema(), query)
-            if prepared.errors:
+            prepared = documents.get(_schema(), self._query(params))
+            if prepared.document is None:  # a syntax error
                 raise _GraphQLErrors(prepared.errors)
             operation = get_operation_ast(prepared.document, params.get("operationName"))
+            # Before validation: a mutation over GET is refused whatever it contains.
+            if (
+                request.method == "GET"
+                and operation is not None
+                and operation.operation != OperationType.QUERY
+            ):
+                return HttpResponseNotAllowed(["POST"], "Only queries may be sent with GET; use POST.")
+            if prepared.errors:
+                raise _GraphQLErrors(prepared.errors)
             if operation is None:
                 raise RequestError(
                     "Could not determine which operation to run: give a valid `operationName`."
                 )
-            if request.method == "GET" and operation.operation != OperationType.QUERY:
-                return HttpResponseNotAllowed(["POST"], "Only queries may be sent with GET; use POST.")
             return self._execute(request, prepared, operation, params, media_type)
         except RequestError as error:
             body = {"errors": [_format_message(str(error), error.code)]}
@@ -162,7 +168,7 @@ class GraphQLView(View):
         if persisted is None:
             if not query:
                 raise RequestError("Give a GraphQL `query`.")
-            return query, query_hash(query)
+            return query
         if not isinstance(persisted, dict) or persisted.get("version") != 1:
             raise RequestError("Unsupported persistedQuery version; use version 1.")
         digest = persisted.get("sha256Hash")
@@ -173,7 +179,7 @@ class GraphQLView(View):
             if query_hash(query) != digest:
                 raise RequestError("provided sha does not match query", code="INVALID_PERSISTED_QUERY")
             cache.set(APQ_PREFIX + digest, query, timeout=api_setting("APQ_CACHE_TIMEOUT"))
-            return query, digest
+            return query
         query = cache.get(APQ_PREFIX + digest)
         if query is None:
             # Apollo clients look for this message and code, then resend with the query.
@@ -183,7 +189,7 @@ class GraphQLView(View):
                 json_status=200,
                 headers={"Cache-Control": "private, no-store"},
             )
-        return query, digest
+        return query
 
     # --- execution -------------------------------------------------------------
 

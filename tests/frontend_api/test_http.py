@@ -40,10 +40,19 @@ def test_unknown_field_is_rejected_with_the_custom_rules_on(client, accept, stat
     assert graphql_errors(response)[0]["message"] == "Cannot query field 'nonsense' on type 'Topic'."
 
 
-def test_mutation_over_get_is_not_allowed(client):
-    response = get(client, MUTATION)
+@pytest.mark.parametrize(
+    "operation", [MUTATION, "subscription { changes }", "query Q { __typename } mutation M { x }"]
+)
+def test_mutation_over_get_is_not_allowed(client, operation):
+    params = {"operationName": "M"} if "mutation M" in operation else {}
+    response = get(client, operation, **params)
     assert response.status_code == 405
     assert response["Allow"] == "POST"
+
+
+def test_get_runs_the_named_operation(client):
+    response = get(client, "query Q { __typename } query R { __typename }", operationName="Q")
+    assert graphql_data(response) == {"__typename": "Query"}
 
 
 def test_there_are_no_mutations(client):
