@@ -9,6 +9,9 @@ from .conftest import get, graphql_data, graphql_errors, post
 TOPICS = "query Topics($locale: Locale) { topics(locale: $locale) { name } }"
 UNKNOWN_FIELD = "{ topics { name nonsense } }"
 MUTATION = "mutation { publish }"
+SUBSCRIPTION = "subscription { changes }"
+QUERY_AND_MUTATION = "query Q { __typename } mutation M { x }"
+TWO_QUERIES = "query Q { __typename } query R { __typename }"
 TYPENAME = "{ __typename }"
 INTROSPECTION = "{ __schema { queryType { name } } }"
 MISSPELT = "{ topic { name } }"
@@ -51,7 +54,7 @@ def test_mutation_over_get_is_not_allowed(client, operation):
 
 
 def test_get_runs_the_named_operation(client):
-    response = get(client, "query Q { __typename } query R { __typename }", operationName="Q")
+    response = get(client, TWO_QUERIES, operationName="Q")
     assert graphql_data(response) == {"__typename": "Query"}
 
 
