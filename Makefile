@@ -46,6 +46,10 @@ test: install-dev
 e2e: install-dev
 	$(BIN)/python -m pytest tests/e2e -m e2e $(PYTEST_ARGS)
 
+## schema: regenerate frontend_api/schema.graphql from the code (a test fails when it is stale)
+schema: install
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py graphql_schema_file
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -247,6 +248,40 @@ WAGTAIL_HEADLESS_PREVIEW = {
 }
 
 GRAPHENE = {"SCHEMA": "frontend_api.schema.schema"}
+
+# The GraphQL API (defaults and meaning in frontend_api/conf.py).
+FRONTEND_API = {
+    "INTROSPECTION": env.bool("GRAPHQL_INTROSPECTION", default=None),
+    "MAX_DEPTH": env.int("GRAPHQL_MAX_DEPTH", default=15),
+    "MAX_ALIASES": env.int("GRAPHQL_MAX_ALIASES", default=30),
+    "MAX_FIELDS": env.int("GRAPHQL_MAX_FIELDS", default=500),
+    "MAX_TOKENS": env.int("GRAPHQL_MAX_TOKENS", default=5000),
+    "RESPONSE_CACHE_TIMEOUT": env.int("GRAPHQL_CACHE_TIMEOUT", default=300),
+    "HTTP_MAX_AGE": env.int("GRAPHQL_HTTP_MAX_AGE", default=60),
+    "HTTP_S_MAXAGE": env.int("GRAPHQL_HTTP_S_MAXAGE", default=300),
+    "PREVIEW_TOKEN_MAX_AGE": env.int("PREVIEW_TOKEN_MAX_AGE", default=3600),
+}
+
+# CDN purging (wagtail.contrib.frontend_cache) for pages and /graphql/; none by default.
+# FRONTEND_CACHE_BACKEND: cloudflare | cloudfront | http (a Varnish/Squid purge URL).
+_frontend_cache = env.str("FRONTEND_CACHE_BACKEND", default="")
+WAGTAILFRONTENDCACHE = {}
+if _frontend_cache == "cloudflare":
+    WAGTAILFRONTENDCACHE["default"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN", default=""),
+        "ZONEID": env.str("CLOUDFLARE_ZONE_ID", default=""),
+    }
+elif _frontend_cache == "cloudfront":
+    WAGTAILFRONTENDCACHE["default"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""),
+    }
+elif _frontend_cache == "http":
+    WAGTAILFRONTENDCACHE["default"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_LOCATION", default=""),
+    }
 
 LOGGING = {
     "version": 1,

@@ -3,9 +3,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 
-class HomePage(Page):
+class HomePage(HeadlessPreviewMixin, Page):
     """The root of each locale's tree: `/` (sq), `/sr/`, `/en/`."""
 
     intro = RichTextField(

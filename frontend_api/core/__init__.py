@@ -1,0 +1,1 @@
+"""Shared parts of the API: the locale enum, the Page interface, connections, images, rich text."""

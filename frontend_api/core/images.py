@@ -1,0 +1,103 @@
+"""Images through an allowlist of rendition presets, each with a ``srcset``.
+
+Clients never ask for arbitrary filter specs (each new spec creates files on
+the server); they pick a preset. Renditions for every preset are prefetched
+with ``image_prefetch()``, so an image list costs one query for all of them.
+"""
+
+import graphene
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+
+from .site import site_context
+
+# preset → (default spec, [(width descriptor, spec), ...] for srcset)
+RENDITION_PRESETS = {
+    "THUMBNAIL": ("fill-320x240", [(320, "fill-320x240"), (640, "fill-640x480")]),
+    "CARD": ("fill-800x450", [(400, "fill-400x225"), (800, "fill-800x450"), (1200, "fill-1200x675")]),
+    "HERO": ("width-1600", [(800, "width-800"), (1600, "width-1600"), (2400, "width-2400")]),
+    "CONTENT": ("max-1200x1200", [(600, "max-600x600"), (1200, "max-1200x1200")]),
+    "SOCIAL": ("fill-1200x630", [(1200, "fill-1200x630")]),
+}
+
+PRESET_DESCRIPTIONS = {
+    "THUMBNAIL": "4:3 crop, 320 px wide (640 px for 2x screens).",
+    "CARD": "16:9 crop for listings, 400 to 1200 px wide.",
+    "HERO": "Full width, uncropped, 800 to 2400 px wide.",
+    "CONTENT": "Inside text, uncropped, at most 1200 × 1200 px.",
+    "SOCIAL": "1200 × 630 crop for Open Graph and social cards.",
+}
+
+
+def all_specs():
+    return sorted(
+        {spec for default, widths in RENDITION_PRESETS.values() for spec in [default, *dict(widths).values()]}
+    )
+
+
+ImagePreset = graphene.Enum(
+    "ImagePreset",
+    [(name, name) for name in RENDITION_PRESETS],
+    description=lambda member: (
+        PRESET_DESCRIPTIONS[member.name] if member else "An allowed rendition size and crop of an image."
+    ),
+)
+
+
+def image_prefetch(lookup=""):
+    """A Prefetch of the allowlisted renditions of the images at ``lookup`` (e.g. "listing_image").
+
+    With no lookup, for a queryset of images itself.
+    """
+    Rendition = get_image_model().get_rendition_model()
+    path = f"{lookup}__renditions" if lookup else "renditions"
+    return Prefetch(path, queryset=Rendition.objects.filter(filter_spec__in=all_specs()))
+
+
+class Rendition(graphene.ObjectType):
+    """An image resized and cropped to a preset."""
+
+    url = graphene.String(required=True, description="Absolute URL of the image file.")
+    width = graphene.Int(required=True, description="Width in pixels.")
+    height = graphene.Int(required=True, description="Height in pixels.")
+    srcset = graphene.String(
+        required=True, description="`srcset` attribute value with every width of the preset."
+    )
+
+
+class Image(graphene.ObjectType):
+    """An image from the media library."""
+
+    id = graphene.ID(required=True, description="Image id.")
+    title = graphene.String(required=True, description="Title of the image.")
+    alt = graphene.String(required=True, description="Alternative text (the image's description or title).")
+    width = graphene.Int(required=True, description="Original width in pixels.")
+    height = graphene.Int(required=True, description="Original height in pixels.")
+    rendition = graphene.Field(
+        graphene.NonNull(Rendition),
+        preset=graphene.Argument(graphene.NonNull(ImagePreset), description="Size and crop to deliver."),
+        description="The image resized to a preset, with a srcset.",
+    )
+
+    @staticmethod
+    def resolve_id(image, info):
+        return image.pk
+
+    @staticmethod
+    def resolve_alt(image, info):
+        return getattr(image, "description", "") or image.title
+
+    @staticmethod
+    def resolve_rendition(image, info, preset):
+        name = getattr(preset, "value", preset)
+        default, widths = RENDITION_PRESETS[name]
+        specs = list(dict.fromkeys([default, *(spec for _width, spec in widths)]))
+        renditions = image.get_renditions(*specs)
+        context = site_context(info)
+        main = renditions[default]
+        return Rendition(
+            url=context.absolute(main.url),
+            width=main.width,
+            height=main.height,
+            srcset=", ".join(f"{context.absolute(renditions[spec].url)} {width}w" for width, spec in widths),
+        )

@@ -1,0 +1,1 @@
+"""The /graphql/ endpoint: HTTP handling, limits, caching, persisted queries."""

@@ -1,0 +1,71 @@
+"""Parsed and validated documents, cached in the process by the query's SHA-256."""
+
+import hashlib
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from graphql import DocumentNode, GraphQLError, parse, validate
+
+from ..conf import api_setting
+from .limits import validation_rules
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    hash: str
+    document: DocumentNode | None
+    errors: tuple  # GraphQLErrors from parsing or validation
+
+
+def query_hash(query):
+    return hashlib.sha256(query.encode()).hexdigest()
+
+
+class DocumentCache:
+    def __init__(self):
+        self._items = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, schema, query):
+        digest = query_hash(query)
+        key = (id(schema), digest, api_setting("INTROSPECTION"), api_setting("FIELD_SUGGESTIONS"))
+        with self._lock:
+            prepared = self._items.get(key)
+            if prepared is not None:
+                self._items.move_to_end(key)
+                return prepared
+        prepared = self._prepare(schema, query, digest)
+        with self._lock:
+            self._items[key] = prepared
+            while len(self._items) > api_setting("DOCUMENT_CACHE_SIZE"):
+                self._items.popitem(last=False)
+        return prepared
+
+    def clear(self):
+        with self._lock:
+            self._items.clear()
+
+    @staticmethod
+    def _prepare(schema, query, digest):
+        try:
+            document = parse(
+                query,
+                no_location=False,
+                max_lexical_tokens=api_setting("MAX_TOKENS"),
+                max_comments=api_setting("MAX_TOKENS"),
+                max_source_length=api_setting("MAX_SOURCE_LENGTH"),
+            )
+        except GraphQLError as error:
+            return PreparedDocument(digest, None, (error,))
+        errors = validate(
+            schema,
+            document,
+            rules=validation_rules(),
+            max_errors=50,
+            hide_suggestions=not api_setting("FIELD_SUGGESTIONS"),
+        )
+        return PreparedDocument(digest, document, tuple(errors))
+
+
+documents = DocumentCache()

@@ -1,0 +1,287 @@
+"""The /graphql/ endpoint, following the GraphQL-over-HTTP specification.
+
+- POST (JSON body) and GET (query string); GET only for queries (anything else is
+  405, so that no side effect hides behind a cacheable URL).
+- ``application/graphql-response+json`` when the client accepts it (request
+  errors are then 4xx), ``application/json`` otherwise (always 200 once a
+  request is well-formed).
+- Automatic Persisted Queries (Apollo): a GET with only
+  ``extensions={"persistedQuery":{"version":1,"sha256Hash":...}}`` is short and
+  CDN-cacheable; an unknown hash answers ``PersistedQueryNotFound`` and the
+  client resends with the query.
+- Anonymous responses are cached per (document hash, operation, variables,
+  site) and generation (see ``cache.py``).
+"""
+
+import json
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.utils.cache import patch_vary_headers
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+from graphql import GraphQLError, OperationType, execute, get_operation_ast
+
+from ..conf import api_setting
+from ..core.errors import ApiError
+from ..core.site import site_context
+from . import cache as response_cache
+from .documents import documents, query_hash
+
+logger = logging.getLogger("frontend_api")
+
+JSON = "application/json"
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+APQ_PREFIX = "frontend_api:apq:"
+
+
+class RequestError(Exception):
+    """A request that cannot be executed: reported with a 4xx status (or 200 for application/json)."""
+
+    def __init__(self, message, status=400, code=None, json_status=None, headers=None):
+        super().__init__(message)
+        self.status = status
+        self.json_status = json_status
+        self.code = code
+        self.headers = headers or {}
+
+
+def _schema():
+    from ..schema import schema
+
+    return schema.graphql_schema
+
+
+class GraphQLView(View):
+    http_method_names = ["get", "post", "options"]
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        # Read-only (there are no mutations) and called cross-site by the frontend.
+        return csrf_exempt(super().as_view(**initkwargs))
+
+    def get(self, request):
+        if settings.DEBUG and self._wants_graphiql(request):
+            from graphene_django.views import GraphQLView as GraphiQLView
+
+            return GraphiQLView.as_view(graphiql=True)(request)
+        return self.handle(request)
+
+    def post(self, request):
+        return self.handle(request)
+
+    @staticmethod
+    def _wants_graphiql(request):
+        accept = request.headers.get("Accept", "")
+        return "text/html" in accept and "query" not in request.GET and "extensions" not in request.GET
+
+    # --- the request ---------------------------------------------------------
+
+    def handle(self, request):
+        media_type = self._media_type(request)
+        if media_type is None:
+            return HttpResponse(
+                "Accept application/graphql-response+json or application/json.",
+                status=406,
+                content_type="text/plain",
+            )
+        try:
+            params = self._params(request)
+            prepared = documents.get(_schema(), self._query(params))
+            if prepared.document is None:  # a syntax error
+                raise _GraphQLErrors(prepared.errors)
+            operation = get_operation_ast(prepared.document, params.get("operationName"))
+            # Before validation: a mutation over GET is refused whatever it contains.
+            if (
+                request.method == "GET"
+                and operation is not None
+                and operation.operation != OperationType.QUERY
+            ):
+                return HttpResponseNotAllowed(["POST"], "Only queries may be sent with GET; use POST.")
+            if prepared.errors:
+                raise _GraphQLErrors(prepared.errors)
+            if operation is None:
+                raise RequestError(
+                    "Could not determine which operation to run: give a valid `operationName`."
+                )
+            return self._execute(request, prepared, operation, params, media_type)
+        except RequestError as error:
+            body = {"errors": [_format_message(str(error), error.code)]}
+            status = error.status if media_type == GRAPHQL_RESPONSE else (error.json_status or error.status)
+            response = self._response(body, media_type, status)
+            for name, value in error.headers.items():
+                response[name] = value
+            return response
+        except _GraphQLErrors as error:
+            body = {"errors": [_format_error(e) for e in error.errors]}
+            return self._response(body, media_type, 400 if media_type == GRAPHQL_RESPONSE else 200)
+
+    @staticmethod
+    def _media_type(request):
+        accept = request.headers.get("Accept", "").lower()
+        if not accept or GRAPHQL_RESPONSE in accept:
+            return GRAPHQL_RESPONSE if GRAPHQL_RESPONSE in accept else JSON
+        if JSON in accept or "*/*" in accept or "application/*" in accept:
+            return JSON
+        return None
+
+    @staticmethod
+    def _params(request):
+        if request.method == "GET":
+            params = {
+                key: request.GET.get(key) for key in ("query", "operationName", "variables", "extensions")
+            }
+            for key in ("variables", "extensions"):
+                if params[key]:
+                    try:
+                        params[key] = json.loads(params[key])
+                    except ValueError:
+                        raise RequestError(f"`{key}` must be JSON.") from None
+        else:
+            content_type = request.content_type.lower()
+            if content_type != JSON:
+                raise RequestError("POST a JSON body with Content-Type: application/json.", status=415)
+            try:
+                params = json.loads(request.body or b"null")
+            except ValueError:
+                raise RequestError("The request body is not valid JSON.") from None
+            if isinstance(params, list):
+                raise RequestError("Batched requests are not supported; send one operation per request.")
+            if not isinstance(params, dict):
+                raise RequestError("The request body must be a JSON object.")
+        for key in ("variables", "extensions"):
+            if params.get(key) is not None and not isinstance(params[key], dict):
+                raise RequestError(f"`{key}` must be a JSON object.")
+        if params.get("operationName") is not None and not isinstance(params["operationName"], str):
+            raise RequestError("`operationName` must be a string.")
+        if params.get("query") is not None and not isinstance(params["query"], str):
+            raise RequestError("`query` must be a string.")
+        return params
+
+    @staticmethod
+    def _query(params):
+        """The query text, from the request or the persisted-query store."""
+        query = params.get("query")
+        persisted = (params.get("extensions") or {}).get("persistedQuery")
+        if persisted is None:
+            if not query:
+                raise RequestError("Give a GraphQL `query`.")
+            return query
+        if not isinstance(persisted, dict) or persisted.get("version") != 1:
+            raise RequestError("Unsupported persistedQuery version; use version 1.")
+        digest = persisted.get("sha256Hash")
+        if not isinstance(digest, str) or len(digest) != 64:
+            raise RequestError("persistedQuery.sha256Hash must be a SHA-256 hex digest.")
+        digest = digest.lower()
+        if query:
+            if query_hash(query) != digest:
+                raise RequestError("provided sha does not match query", code="INVALID_PERSISTED_QUERY")
+            cache.set(APQ_PREFIX + digest, query, timeout=api_setting("APQ_CACHE_TIMEOUT"))
+            return query
+        query = cache.get(APQ_PREFIX + digest)
+        if query is None:
+            # Apollo clients look for this message and code, then resend with the query.
+            raise RequestError(
+                "PersistedQueryNotFound",
+                code="PERSISTED_QUERY_NOT_FOUND",
+                json_status=200,
+                headers={"Cache-Control": "private, no-store"},
+            )
+        return query
+
+    # --- execution -------------------------------------------------------------
+
+    def _execute(self, request, prepared, operation, params, media_type):
+        variables = params.get("variables") or {}
+        anonymous = not request.user.is_authenticated
+        key = None
+        if anonymous:
+            site = site_context(request).site
+            key = response_cache.response_key(prepared.hash, params.get("operationName"), variables, site.pk)
+            body = response_cache.get_response(key)
+            if body is not None:
+                return self._finish(request, body, media_type, 200, cacheable=True, hit=True)
+
+        result = execute(
+            _schema(),
+            prepared.document,
+            context_value=request,
+            variable_values=variables,
+            operation_name=params.get("operationName"),
+            hide_suggestions=not api_setting("FIELD_SUGGESTIONS"),
+        )
+        payload = {}
+        if result.errors:
+            payload["errors"] = [_format_error(error) for error in result.errors]
+        payload["data"] = result.data
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), cls=_Encoder)
+        status = 200
+        if media_type == GRAPHQL_RESPONSE and result.data is None:
+            # No data at all: bad variables (a request error) or a failure.
+            status = 400 if _only_input_errors(result.errors) else 500
+        cacheable = anonymous and not result.errors and not getattr(request, "_api_no_cache", False)
+        if cacheable:
+            response_cache.set_response(key, body)
+        return self._finish(request, body, media_type, status, cacheable=cacheable, hit=False)
+
+    def _finish(self, request, body, media_type, status, cacheable, hit):
+        response = HttpResponse(body, status=status, content_type=f"{media_type}; charset=utf-8")
+        if cacheable and request.method == "GET":
+            response["Cache-Control"] = (
+                f"public, max-age={api_setting('HTTP_MAX_AGE')}, s-maxage={api_setting('HTTP_S_MAXAGE')}"
+            )
+        else:
+            response["Cache-Control"] = "private, no-store" if not cacheable else "no-cache"
+        site = site_context(request).site
+        keys = f"{response_cache.SURROGATE_KEY} {response_cache.SURROGATE_KEY}-site-{site.pk}"
+        response["Surrogate-Key"] = keys  # Fastly, Varnish
+        response["Cache-Tag"] = keys.replace(" ", ",")  # Cloudflare, Akamai
+        response["X-Cache"] = "HIT" if hit else "MISS"
+        patch_vary_headers(response, ["Accept"])
+        return response
+
+    @staticmethod
+    def _response(body, media_type, status):
+        response = HttpResponse(
+            json.dumps(body, ensure_ascii=False), status=status, content_type=f"{media_type}; charset=utf-8"
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class _GraphQLErrors(Exception):
+    def __init__(self, errors):
+        self.errors = errors
+
+
+class _Encoder(json.JSONEncoder):
+    def default(self, o):
+        return str(o)
+
+
+def _only_input_errors(errors):
+    """Variable coercion errors (no path) and our own explained errors are the client's doing."""
+    return all(error.path is None or isinstance(error.original_error, ApiError) for error in errors or ())
+
+
+def _format_message(message, code=None):
+    formatted = {"message": message}
+    if code:
+        formatted["extensions"] = {"code": code}
+    return formatted
+
+
+def _format_error(error):
+    """An error for the client: unexpected exceptions are logged and, in production, masked."""
+    original = error.original_error
+    if original is not None and not isinstance(original, GraphQLError):
+        logger.error("GraphQL resolver failed", exc_info=original)
+        if api_setting("MASK_ERRORS"):
+            return {
+                **error.formatted,
+                "message": "Internal server error.",
+                "extensions": {"code": "INTERNAL_SERVER_ERROR"},
+            }
+    return error.formatted

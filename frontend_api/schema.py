@@ -1,0 +1,20 @@
+"""The API's schema: one query class per area, joined here and nowhere else."""
+
+import graphene
+
+from .changes.schema import ChangeQueries
+from .core.images import Image
+from .core.pages import GenericPage
+from .core.registry import registered_page_types
+from .core.schema import CoreQueries
+from .documents.schema import DocumentQueries
+from .home import types as _home_types  # noqa: F401  (registers the page types)
+from .home.schema import HomeQueries
+from .reference.schema import ReferenceQueries
+
+
+class Query(CoreQueries, HomeQueries, DocumentQueries, ReferenceQueries, ChangeQueries, graphene.ObjectType):
+    """Published content of the municipality's site, in every language."""
+
+
+schema = graphene.Schema(query=Query, types=[GenericPage, Image, *registered_page_types()])
