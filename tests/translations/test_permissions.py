@@ -1,0 +1,39 @@
+from django.contrib.auth.models import Group
+from wagtail.models import GroupPagePermission
+
+from translations.groups import ensure_translator_groups
+
+
+def test_the_migration_created_a_group_per_target_locale(db):
+    assert set(Group.objects.filter(name__startswith="Translators").values_list("name", flat=True)) == {
+        "Translators (sr)",
+        "Translators (en)",
+    }
+
+
+def test_groups_get_permissions_on_their_locale_tree_only(home_pages):
+    groups = ensure_translator_groups()
+    ensure_translator_groups()  # idempotent
+    permissions = GroupPagePermission.objects.filter(group=groups["sr"])
+    assert {permission.page_id for permission in permissions} == {home_pages["sr"].pk}
+    assert sorted(permissions.values_list("permission__codename", flat=True)) == ["add_page", "change_page"]
+
+
+def test_serbian_translator_edits_only_the_serbian_tree(serbian_translator, home_pages):
+    sr = home_pages["sr"].permissions_for_user(serbian_translator)
+    assert sr.can_edit() and not sr.can_publish()
+    assert not home_pages["en"].permissions_for_user(serbian_translator).can_edit()
+    sq = home_pages["sq"].permissions_for_user(serbian_translator)
+    assert not sq.can_edit() and not sq.can_publish()
+
+
+def test_serbian_translator_is_refused_the_english_editor_and_albanian_publishing(
+    client, serbian_translator, home_pages
+):
+    client.force_login(serbian_translator)
+    assert client.get(f"/admin/pages/{home_pages['sr'].pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{home_pages['en'].pk}/edit/").status_code in (302, 403)
+    response = client.post(f"/admin/pages/{home_pages['sq'].pk}/edit/", {"title": "X", "action-publish": "1"})
+    assert response.status_code in (302, 403)
+    home_pages["sq"].refresh_from_db()
+    assert home_pages["sq"].title == "Komuna"
