@@ -13,7 +13,7 @@ from . import conf, services
 from .transliteration import find_latin_words_html, to_cyrillic, to_cyrillic_html
 
 # Fields whose value is an address or an identifier, never prose.
-SKIPPED_FIELDS = {"slug", "url_path", "draft_title", "seo_title_latn", "search_description_latn"}
+SKIPPED_FIELDS = {"slug", "url_path", "path", "draft_title"}
 
 
 def needs_check(locale):
@@ -29,9 +29,11 @@ def latin_in_task(task):
         return []
     found = []
     contexts = StringSegment.objects.filter(source_id=translation.source_id).values("context_id")
-    for string_translation in StringTranslation.objects.filter(
-        locale_id=task.target_locale_id, context_id__in=contexts
-    ).select_related("context"):
+    for string_translation in (
+        StringTranslation.objects.filter(locale_id=task.target_locale_id, context_id__in=contexts)
+        .exclude(context__path__in=SKIPPED_FIELDS)
+        .select_related("context")
+    ):
         words = find_latin_words_html(string_translation.data)
         if words:
             found.append((string_translation, words))
@@ -65,6 +67,8 @@ def latin_in_page(page):
     draft = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
     found = {}
     for path, text in services.instance_segments(draft).items():
+        if path in SKIPPED_FIELDS:
+            continue
         words = find_latin_words_html(text)
         if words:
             found[path] = words
@@ -72,20 +76,21 @@ def latin_in_page(page):
 
 
 def convert_page(page, user=None):
-    """Convert a Serbian page's Latin text to Cyrillic, through its translation when it has one.
+    """Convert a Serbian page's Latin text to Cyrillic: its translated strings, then its latest draft.
 
-    Returns the number of strings or fields changed; the result is saved as a draft.
+    Returns the number of strings and fields changed; the result is saved as a draft.
     """
     page = page.specific
+    changed = 0
     translation = Translation.objects.filter(
         source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
     ).first()
     if translation is not None:
         contexts = StringSegment.objects.filter(source_id=translation.source_id).values("context_id")
-        changed = 0
-        for string_translation in StringTranslation.objects.filter(
-            locale_id=page.locale_id, context_id__in=contexts
-        ):
+        strings = StringTranslation.objects.filter(locale_id=page.locale_id, context_id__in=contexts).exclude(
+            context__path__in=SKIPPED_FIELDS
+        )
+        for string_translation in strings:
             if find_latin_words_html(string_translation.data):
                 string_translation.data = to_cyrillic_html(string_translation.data)
                 string_translation.last_translated_by = user
@@ -93,16 +98,17 @@ def convert_page(page, user=None):
                 changed += 1
         if changed:
             translation.save_target(user=user, publish=False)
-        return changed
+            page = type(page).objects.get(pk=page.pk)
+    # Text typed straight into the page (not through the translation editor).
     draft = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
-    changed = 0
+    fields_changed = 0
     for field in _text_fields(draft):
         value = field.value_from_object(draft)
         if not value or not find_latin_words_html(value):
             continue
         convert = to_cyrillic_html if isinstance(field, RichTextField) else to_cyrillic
         setattr(draft, field.attname, convert(value))
-        changed += 1
-    if changed:
+        fields_changed += 1
+    if fields_changed:
         draft.save_revision(user=user)
-    return changed
+    return changed + fields_changed

@@ -37,3 +37,39 @@ def test_serbian_translator_is_refused_the_english_editor_and_albanian_publishin
     assert response.status_code in (302, 403)
     home_pages["sq"].refresh_from_db()
     assert home_pages["sq"].title == "Komuna"
+
+
+def test_translators_edit_snippets_of_their_locale_only(rf, serbian_translator, locales, make_user):
+    from types import SimpleNamespace
+
+    import pytest
+    from django.core.exceptions import PermissionDenied
+
+    from translations.wagtail_hooks import limit_translators_to_their_locales
+
+    request = rf.get("/")
+    request.user = serbian_translator
+    assert limit_translators_to_their_locales(request, SimpleNamespace(locale=locales["sr"])) is None
+    with pytest.raises(PermissionDenied):
+        limit_translators_to_their_locales(request, SimpleNamespace(locale=locales["en"]))
+    # Editors (not only translators) are governed by their other groups.
+    request.user = make_user("editor", is_superuser=True)
+    assert limit_translators_to_their_locales(request, SimpleNamespace(locale=locales["en"])) is None
+
+
+def test_an_unknown_machine_translator_is_a_clear_error():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env={"DJANGO_SETTINGS_MODULE": "cms.settings.test", "MACHINE_TRANSLATOR": "babelfish", "PATH": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert (
+        "MACHINE_TRANSLATOR='babelfish': use one of glossary, deepl, google, libretranslate or none."
+        in result.stderr
+    )
