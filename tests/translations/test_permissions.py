@@ -73,3 +73,9 @@ def test_an_unknown_machine_translator_is_a_clear_error():
         "MACHINE_TRANSLATOR='babelfish': use one of glossary, deepl, google, libretranslate or none."
         in result.stderr
     )
+
+
+def test_site_setup_completes_the_translator_groups(home_pages):
+    # home_pages runs home.setup.ensure_home_translations, which calls ensure_translator_groups.
+    group = Group.objects.get(name="Translators (sr)")
+    assert GroupPagePermission.objects.filter(group=group, page=home_pages["sr"]).count() == 2

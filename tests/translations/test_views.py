@@ -99,3 +99,26 @@ def test_editing_a_serbian_page_warns_about_latin_with_one_click_fix(
 
 def test_english_pages_are_not_checked_for_latin(home_pages):
     assert script_check.latin_in_page(home_pages["en"]) == {}
+
+
+def test_task_list_and_dashboard_queries_do_not_grow_with_tasks(client, head_of_office, home_pages, publish):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(head_of_office)
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    def add_pages(count):
+        for index in range(count):
+            slug = f"njoftim-{TranslationTask.objects.count()}-{index}"
+            publish(home_pages["sq"].add_child(instance=Page(title=slug, slug=slug, live=False)))
+        TranslationTask.objects.update(assignee=head_of_office, state=State.ASSIGNED)
+
+    add_pages(1)
+    few = queries("/admin/translations/"), queries("/admin/")
+    add_pages(4)
+    assert (queries("/admin/translations/"), queries("/admin/")) == few
