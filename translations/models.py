@@ -1,10 +1,12 @@
+from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+from wagtail.log_actions import log
+from wagtail.models import AbstractGroupApprovalTask, Locale
 
 
 class TranslationTaskQuerySet(models.QuerySet):
@@ -153,3 +155,79 @@ class TranslationTaskComment(models.Model):
 
     def __str__(self):
         return self.text[:50]
+
+
+class OfficialLanguageReasonForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Reason (kept in the audit log)"), min_length=10, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class OfficialLanguageTask(AbstractGroupApprovalTask):
+    """Workflow step: an official act moves on only with its complete translation into the official languages.
+
+    Put it last in the workflow of official acts, so that approval by the head of
+    office cannot publish the Albanian text alone. It approves itself when the
+    translation is already complete; otherwise its reviewers approve once it is,
+    or override with a written reason recorded in the audit log.
+    """
+
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        if self.translations_ready(workflow_state.content_object):
+            task_state.approve(
+                user=user, update=False, comment=str(_("The official translations are complete."))
+            )
+        return task_state
+
+    @staticmethod
+    def translations_ready(obj):
+        from .gate import blocking_statuses
+
+        draft = obj.get_latest_revision_as_object()
+        return not blocking_statuses(draft)
+
+    def get_actions(self, obj, user):
+        if not (user.is_superuser or self._user_in_groups(user)):
+            return []
+        actions = [("reject", _("Request changes"), True)]
+        if self.translations_ready(obj):
+            actions.append(("approve", _("Approve"), False))
+        elif user.has_perm("translations.override_official_language_gate"):
+            actions.append(("override", _("Publish without the official translation"), True))
+        return actions
+
+    def get_form_for_action(self, action):
+        if action == "override":
+            return OfficialLanguageReasonForm
+        return super().get_form_for_action(action)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from django.urls import reverse
+
+        from .gate import OVERRIDE_ACTION, blocking_statuses
+
+        obj = task_state.workflow_state.content_object
+        if action_name == "approve" and not self.translations_ready(obj):
+            # Nothing is approved; the gate page says what is missing.
+            return reverse("translations:gate", args=[obj.pk])
+        if action_name == "override":
+            reason = (kwargs.get("comment") or "").strip()
+            if len(reason) < 10 or not user.has_perm("translations.override_official_language_gate"):
+                return reverse("translations:gate", args=[obj.pk])
+            missing = [
+                status.locale.language_code
+                for status in blocking_statuses(obj.get_latest_revision_as_object())
+            ]
+            log(obj, OVERRIDE_ACTION, user=user, data={"reason": reason, "missing_locales": missing})
+            task_state.approve(user=user, comment=reason)
+            return None
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _("Official acts continue only with their complete translation into the official languages")
+
+    class Meta:
+        verbose_name = _("Official languages check")
+        verbose_name_plural = _("Official languages checks")
