@@ -300,9 +300,10 @@ def submit(task, by):
         _("%(missing)s of %(total)s segments are still untranslated.")
         % {"missing": total - translated, "total": total},
     )
-    translation = get_translation(task)
-    # Save a draft of the target so that the reviewer sees the translation as a page.
-    translation.save_target(user=by, publish=False)
+    target = task.get_target_instance()
+    if isinstance(target, DraftStateMixin):
+        # Save a draft of the target so that the reviewer sees the translation in place.
+        get_translation(task).save_target(user=by, publish=False)
     task.state = State.IN_REVIEW
     task.save()
     return task

@@ -15,7 +15,6 @@ that cannot be Serbian (q, w, x, y, "th", "ck", "ph", Roman numerals, names in
 import re
 from functools import cache
 
-from bs4 import BeautifulSoup, Comment, NavigableString
 from django.conf import settings
 
 CYRILLIC_TO_LATIN = {
@@ -46,10 +45,13 @@ ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
 PROTECTED = re.compile(
     r"""(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"']+"""  # URLs
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);"  # character references
     r"|(?<![\w.])(?:[\w-]+\.)+(?:com|org|net|eu|rs|al|info|gov|int|io)(?:/[^\s<>\"']*)?(?![\w])",  # bare domains
     re.IGNORECASE,
 )
 CODE_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "var"}
+TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 LATIN_WORD = re.compile(r"[A-Za-zČčĆćĐđŠšŽž]+")
 
 
@@ -88,16 +90,22 @@ def to_latin(text):
 
 
 def _map_text_nodes(html, convert):
-    soup = BeautifulSoup(html, "html.parser")
-    for node in list(soup.find_all(string=True)):
-        if isinstance(node, Comment) or not isinstance(node, NavigableString):
-            continue
-        if any(parent.name in CODE_TAGS for parent in node.parents):
-            continue
-        converted = convert(str(node))
-        if converted != str(node):
-            node.replace_with(NavigableString(converted))
-    return str(soup)
+    # A tokenizer rather than a parser, so that tags and attributes keep their exact bytes.
+    out = []
+    code_depth = 0
+    position = 0
+    for match in TAG.finditer(html):
+        text = html[position : match.start()]
+        out.append(convert(text) if text and not code_depth else text)
+        tag = match.group(0)
+        name = TAG_NAME.match(tag)
+        if name and name.group(2).lower() in CODE_TAGS and not tag.endswith("/>"):
+            code_depth = max(0, code_depth + (-1 if name.group(1) else 1))
+        out.append(tag)
+        position = match.end()
+    text = html[position:]
+    out.append(convert(text) if text and not code_depth else text)
+    return "".join(out)
 
 
 def to_latin_html(html):
@@ -183,9 +191,5 @@ def find_latin_words_html(html):
     if not html:
         return []
     words = []
-    soup = BeautifulSoup(html, "html.parser")
-    for node in soup.find_all(string=True):
-        if isinstance(node, Comment) or any(parent.name in CODE_TAGS for parent in node.parents):
-            continue
-        words.extend(find_latin_words(str(node)))
+    _map_text_nodes(html, lambda text: words.extend(find_latin_words(text)) or text)
     return words

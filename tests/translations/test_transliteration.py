@@ -105,3 +105,20 @@ def test_detects_latin_words_in_serbian_text():
 def test_detects_latin_words_in_html_text_only():
     html = '<p>Седница <a href="https://komuna.example/vesti">вести</a> <code>vesti</code> je</p>'
     assert find_latin_words_html(html) == ["je"]
+
+
+def test_html_markup_keeps_its_exact_bytes():
+    html = (
+        '<p data-block-key="ab">Ц&nbsp;Д &amp; Ђ<br><img src="a.png" alt="Ђ"></p>'
+        '<embed embedtype="image" id="1" format="left" alt="Ћ"/><!-- Ш --><pre>Ш<code>Ш</code>Ш</pre>Ш'
+    )
+    assert to_latin_html(html) == (
+        '<p data-block-key="ab">C&nbsp;D &amp; Đ<br><img src="a.png" alt="Ђ"></p>'
+        '<embed embedtype="image" id="1" format="left" alt="Ћ"/><!-- Ш --><pre>Ш<code>Ш</code>Ш</pre>Š'
+    )
+
+
+def test_character_references_survive_latin_to_cyrillic():
+    assert to_cyrillic_html("<p>Javni &amp; sastanak&nbsp;danas &#8211; <code>vesti</code></p>") == (
+        "<p>Јавни &amp; састанак&nbsp;данас &#8211; <code>vesti</code></p>"
+    )
