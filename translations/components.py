@@ -1,3 +1,5 @@
+import datetime
+
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
@@ -23,7 +25,7 @@ class MyTranslationTasksPanel(Component):
             .select_related("target_locale")
             .order_by("due_at", "pk")[:20]
         )
-        soon = now + timezone.timedelta(hours=conf.due_soon_hours())
+        soon = now + datetime.timedelta(hours=conf.due_soon_hours())
         for task in tasks:
             task.due_soon = task.due_at is not None and now <= task.due_at <= soon
         return {
