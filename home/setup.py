@@ -31,6 +31,7 @@ def ensure_home_translations():
         translate_object(source, missing)
     # wagtail-localize publishes translations on commit, so rename after that.
     transaction.on_commit(lambda: _name_home_slugs(source))
+    transaction.on_commit(_ensure_translator_groups)
     return {page.locale.language_code: page for page in existing.select_related("locale")}
 
 
@@ -42,3 +43,10 @@ def _name_home_slugs(source):
         if page.slug != wanted:
             page.slug = wanted
             page.save_revision().publish()
+
+
+def _ensure_translator_groups():
+    # Translator groups get their permissions on each locale's home page, which exists only now.
+    from translations.groups import ensure_translator_groups
+
+    ensure_translator_groups()

@@ -9,6 +9,7 @@ local-memory cache, the console e-mail backend and Wagtail's database search.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "events",
     "search",
     "frontend_api",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_headless_preview",
@@ -282,6 +284,60 @@ elif _frontend_cache == "http":
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": env.str("FRONTEND_CACHE_LOCATION", default=""),
     }
+
+# --- Translation workflow (translations/, docs/translations.md) ---------------
+
+# Due dates of translation tasks per content type (model labels); working days skip weekends.
+TRANSLATION_DUE_RULES = {
+    "home.DecisionPage": {"working_days": 2},
+    "home.RegulationPage": {"working_days": 2},
+    "home.AnnouncementPage": {"working_days": 2},
+    "home.VacancyPage": {"working_days": 2},
+    "home.NewsPage": {"days": 1},
+    "events.EventPage": {"attribute": "translation_due_at"},
+    "events.MeetingPage": {"attribute": "translation_due_at"},
+}
+TRANSLATION_DUE_DEFAULT = {"working_days": 5}
+TRANSLATION_HOLIDAYS = env.list("TRANSLATION_HOLIDAYS", default=[])
+# Official acts go live in Albanian only together with their Serbian translation.
+OFFICIAL_ACT_PAGE_TYPES = [
+    "home.DecisionPage",
+    "home.RegulationPage",
+    "home.AnnouncementPage",
+    "home.VacancyPage",
+]
+OFFICIAL_LANGUAGE_GATE_LOCALES = ["sr"]
+SERBIAN_CYRILLIC_LOCALES = ["sr"]
+TRANSLATABLE_SNIPPET_MODELS = []
+TRANSLITERATION_KEEP_LATIN = ["Facebook", "Instagram", "Google", "Viber", "LinkedIn", "Telegram"]
+
+_machine_translator = env.str("MACHINE_TRANSLATOR", default="glossary")
+MACHINE_TRANSLATORS = {
+    "glossary": {"CLASS": "translations.machine.GlossaryTranslator", "OPTIONS": {}},
+    "deepl": {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env.str("MACHINE_TRANSLATOR_API_KEY", default="")},
+    },
+    "google": {
+        "CLASS": "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
+        "OPTIONS": {
+            "CREDENTIALS_PATH": env.str("GOOGLE_APPLICATION_CREDENTIALS", default=""),
+            "PROJECT_ID": env.str("GOOGLE_CLOUD_PROJECT", default=""),
+        },
+    },
+    "libretranslate": {
+        "CLASS": "translations.machine.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env.str("LIBRETRANSLATE_URL", default="http://127.0.0.1:5000"),
+            "API_KEY": env.str("MACHINE_TRANSLATOR_API_KEY", default=""),
+        },
+    },
+}
+if _machine_translator not in (*MACHINE_TRANSLATORS, "none"):
+    raise ImproperlyConfigured(
+        f"MACHINE_TRANSLATOR={_machine_translator!r}: use one of {', '.join(MACHINE_TRANSLATORS)} or none."
+    )
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = MACHINE_TRANSLATORS.get(_machine_translator)
 
 LOGGING = {
     "version": 1,

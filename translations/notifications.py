@@ -1,0 +1,95 @@
+"""E-mail to translators: on assignment, when a deadline approaches and when it has passed.
+
+The admin side of the same news is the "My tasks" dashboard panel, which
+highlights tasks due soon and overdue.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import conf
+
+
+def task_url(task):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("translations:task_detail", args=[task.pk])
+
+
+def _send(task, users, subject, intro):
+    recipients = sorted({user.email for user in users if user.email})
+    if not recipients:
+        return 0
+    due = timezone.localtime(task.due_at).strftime("%Y-%m-%d %H:%M") if task.due_at else _("no due date")
+    body = "\n".join(
+        [
+            intro,
+            "",
+            f"{task.object_repr} → {task.target_locale.get_display_name()}",
+            _("Due: %(due)s") % {"due": due},
+            task_url(task),
+        ]
+    )
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    return len(recipients)
+
+
+def notify_assignment(task, by, sent_back=False):
+    users = [user for user in task.assignee_users() if user != by]
+    if sent_back:
+        subject = _("Translation sent back: %(title)s") % {"title": task.object_repr}
+        intro = _("The reviewer asked for changes to this translation.")
+    else:
+        subject = _("New translation task: %(title)s") % {"title": task.object_repr}
+        intro = _("A translation task has been assigned to you.")
+    return _send(task, users, subject, intro)
+
+
+def notify_deadlines(now=None):
+    """Send due-soon and overdue reminders once per task; return (due soon, overdue) counts."""
+    from .models import TranslationTask
+
+    now = now or timezone.now()
+    soon = now + datetime.timedelta(hours=conf.due_soon_hours())
+    due_soon = overdue = 0
+    open_tasks = TranslationTask.objects.open().select_related("target_locale", "assignee", "assignee_group")
+    for task in open_tasks.filter(due_at__gte=now, due_at__lte=soon, due_soon_notified_at__isnull=True):
+        _send(
+            task,
+            task.assignee_users(),
+            _("Translation due soon: %(title)s") % {"title": task.object_repr},
+            _("This translation is due soon."),
+        )
+        task.due_soon_notified_at = now
+        task.save(update_fields=["due_soon_notified_at"])
+        due_soon += 1
+    for task in open_tasks.filter(due_at__lt=now, overdue_notified_at__isnull=True):
+        _send(
+            task,
+            task.assignee_users() + list(reviewers()),
+            _("Translation overdue: %(title)s") % {"title": task.object_repr},
+            _("This translation is overdue."),
+        )
+        task.overdue_notified_at = now
+        task.save(update_fields=["overdue_notified_at"])
+        overdue += 1
+    return due_soon, overdue
+
+
+def reviewers():
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+    from django.db.models import Q
+
+    permission = Permission.objects.get(
+        content_type__app_label="translations", codename="review_translationtask"
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__permissions=permission) | Q(user_permissions=permission))
+        .distinct()
+    )
