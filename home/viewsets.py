@@ -40,6 +40,8 @@ class ReferenceViewSet(ModelViewSet):
 
 class BodyViewSet(ReferenceViewSet):
     model = models.Body
+    name = "bodies"
+    url_prefix = "reference/bodies"
     icon = "group"
     translated_fields = ["name", "abbreviation"]
     list_display = [*_per_language("name"), "abbreviation", "kind", "parent"]
@@ -49,6 +51,8 @@ class BodyViewSet(ReferenceViewSet):
 
 class DepartmentViewSet(ReferenceViewSet):
     model = models.Department
+    name = "departments"
+    url_prefix = "reference/departments"
     icon = "site"
     list_display = [*_per_language("name"), "email", "phone"]
     list_filter = []
@@ -57,12 +61,16 @@ class DepartmentViewSet(ReferenceViewSet):
 
 class TopicViewSet(ReferenceViewSet):
     model = models.Topic
+    name = "topics"
+    url_prefix = "reference/topics"
     icon = "tag"
     list_display = [*_per_language("name"), "slug"]
 
 
 class PlaceViewSet(ReferenceViewSet):
     model = models.Place
+    name = "places"
+    url_prefix = "reference/places"
     icon = "globe"
     translated_fields = ["name", "address"]
     list_display = [*_per_language("name"), "address", "latitude", "longitude"]
@@ -71,6 +79,8 @@ class PlaceViewSet(ReferenceViewSet):
 
 class DocumentTypeViewSet(ReferenceViewSet):
     model = models.DocumentType
+    name = "document_types"
+    url_prefix = "reference/document-types"
     icon = "doc-full"
     list_display = [*_per_language("name"), "slug"]
 
@@ -128,7 +138,8 @@ def _listing(model, icon, filters, columns, name):
             "model": model,
             "icon": icon,
             "menu_label": model._meta.verbose_name_plural.capitalize(),
-            "name": name,
+            "name": f"content_{name}",
+            "url_prefix": f"content/{name.replace('_', '-')}",
             "list_filter": ["locale", *filters, "live"],
             "list_display": ["title", *columns, "locale", "status_string", "latest_revision_created_at"],
         },
