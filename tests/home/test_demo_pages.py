@@ -7,7 +7,8 @@ from home import models
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_demo_content_covers_every_type_in_every_locale(bootstrapped_site):
+def test_demo_content_covers_every_type_in_every_locale(site):
+    # ``site`` rebuilds the root and home page when an earlier transactional test flushed them.
     call_command("load_demo_data")
 
     for model in [*models.ITEM_PAGE_MODELS, models.StandardPage]:
