@@ -24,15 +24,12 @@ class AnnouncementQuerySet(PageQuerySet):
 
 
 class AnnouncementIndexPage(ContentIndexPage):
+    item_model_name = "home.AnnouncementPage"
     subpage_types = ["home.AnnouncementPage"]
 
     class Meta:
         verbose_name = _("announcements index")
         verbose_name_plural = _("announcements indexes")
-
-    @property
-    def item_model(self):
-        return AnnouncementPage
 
     def get_listing_items(self, request):
         # Expired announcements leave the listing but stay reachable at their URL.

@@ -1,8 +1,10 @@
 """The abstract base of every content page and of the category indexes."""
 
+from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -71,8 +73,8 @@ class BasePage(Page):
 class ContentIndexPage(RoutablePageMixin, BasePage):
     """A category index: lists its live items in its own locale, newest first, with feeds."""
 
-    #: The item page model listed by this index (set by subclasses).
-    item_model = None
+    #: The item page model listed by this index, as "app_label.ModelName" (set by subclasses).
+    item_model_name = None
     page_size = 20
 
     content_panels = BasePage.content_panels + BasePage.body_panels
@@ -81,6 +83,10 @@ class ContentIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         abstract = True
+
+    @classproperty
+    def item_model(cls):
+        return apps.get_model(cls.item_model_name)
 
     def get_items(self):
         """Live, public items under this index, newest first (the listing and the feeds use this)."""

@@ -13,15 +13,12 @@ from .base import BasePage, ContentIndexPage, ContentItemPage
 
 
 class CampaignIndexPage(ContentIndexPage):
+    item_model_name = "home.CampaignPage"
     subpage_types = ["home.CampaignPage"]
 
     class Meta:
         verbose_name = _("media campaigns index")
         verbose_name_plural = _("media campaigns indexes")
-
-    @property
-    def item_model(self):
-        return CampaignPage
 
 
 class CampaignPage(ContentItemPage):

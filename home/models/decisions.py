@@ -22,15 +22,12 @@ class DecisionQuerySet(PageQuerySet):
 
 
 class DecisionIndexPage(ContentIndexPage):
+    item_model_name = "home.DecisionPage"
     subpage_types = ["home.DecisionPage"]
 
     class Meta:
         verbose_name = _("decisions index")
         verbose_name_plural = _("decisions indexes")
-
-    @property
-    def item_model(self):
-        return DecisionPage
 
 
 class DecisionPage(ContentItemPage):

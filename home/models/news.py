@@ -11,15 +11,12 @@ from .base import BasePage, ContentIndexPage, ContentItemPage
 
 
 class NewsIndexPage(ContentIndexPage):
+    item_model_name = "home.NewsPage"
     subpage_types = ["home.NewsPage"]
 
     class Meta:
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
-
-    @property
-    def item_model(self):
-        return NewsPage
 
 
 class NewsPage(ContentItemPage):

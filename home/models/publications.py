@@ -11,15 +11,12 @@ from .base import BasePage, ContentIndexPage, ContentItemPage
 
 
 class PublicationIndexPage(ContentIndexPage):
+    item_model_name = "home.PublicationPage"
     subpage_types = ["home.PublicationPage"]
 
     class Meta:
         verbose_name = _("publications index")
         verbose_name_plural = _("publications indexes")
-
-    @property
-    def item_model(self):
-        return PublicationPage
 
 
 class PublicationPage(ContentItemPage):

@@ -24,15 +24,12 @@ class RegulationQuerySet(PageQuerySet):
 
 
 class RegulationIndexPage(ContentIndexPage):
+    item_model_name = "home.RegulationPage"
     subpage_types = ["home.RegulationPage"]
 
     class Meta:
         verbose_name = _("regulations index")
         verbose_name_plural = _("regulations indexes")
-
-    @property
-    def item_model(self):
-        return RegulationPage
 
 
 class RegulationPage(ContentItemPage):

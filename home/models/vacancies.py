@@ -30,15 +30,12 @@ class VacancyQuerySet(PageQuerySet):
 
 
 class VacancyIndexPage(ContentIndexPage):
+    item_model_name = "home.VacancyPage"
     subpage_types = ["home.VacancyPage"]
 
     class Meta:
         verbose_name = _("competitions index")
         verbose_name_plural = _("competitions indexes")
-
-    @property
-    def item_model(self):
-        return VacancyPage
 
 
 class VacancyPage(ContentItemPage):

@@ -24,6 +24,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
             with self.subTest(index_model.__name__):
                 self.assertAllowedParentPageTypes(index_model, {models.HomePage})
                 self.assertAllowedSubpageTypes(index_model, {item_model})
+                self.assertIs(index_model.item_model, item_model)
 
     def test_items_live_only_under_their_index_and_have_no_children(self):
         for index_model, item_model in INDEX_ITEM.items():
