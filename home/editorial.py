@@ -92,7 +92,8 @@ def ensure_editorial_setup(apps=global_apps):
     workflow = _ensure_workflow(apps, head)
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     for page in pages:
-        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+        # A workflow the administrators chose later for a page is left alone.
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
     return workflow
 
 
