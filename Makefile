@@ -30,6 +30,7 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo_data
 	$(BIN)/python manage.py ensure_dev_admin
+	$(BIN)/python manage.py ensure_dev_editors
 
 ## run: set everything up and serve the site with a task worker beside it (Ctrl-C stops both)
 run: demo

@@ -1,7 +1,10 @@
 """Factories for home's pages and reference data (tests and demo data)."""
 
+import datetime
+
 import factory
 import wagtail_factories
+from django.utils import timezone
 from django.utils.text import slugify
 
 from . import models
@@ -59,3 +62,122 @@ class DocumentTypeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.DocumentType
         django_get_or_create = ("slug",)
+
+
+class IndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        abstract = True
+
+
+class NewsIndexPageFactory(IndexPageFactory):
+    title = "Lajme"
+    slug = "lajme"
+
+    class Meta:
+        model = models.NewsIndexPage
+
+
+class AnnouncementIndexPageFactory(IndexPageFactory):
+    title = "Shpallje"
+    slug = "shpallje"
+
+    class Meta:
+        model = models.AnnouncementIndexPage
+
+
+class DecisionIndexPageFactory(IndexPageFactory):
+    title = "Vendime"
+    slug = "vendime"
+
+    class Meta:
+        model = models.DecisionIndexPage
+
+
+class RegulationIndexPageFactory(IndexPageFactory):
+    title = "Rregullore"
+    slug = "rregullore"
+
+    class Meta:
+        model = models.RegulationIndexPage
+
+
+class VacancyIndexPageFactory(IndexPageFactory):
+    title = "Konkurse"
+    slug = "konkurse"
+
+    class Meta:
+        model = models.VacancyIndexPage
+
+
+class PublicationIndexPageFactory(IndexPageFactory):
+    title = "Publikime"
+    slug = "publikime"
+
+    class Meta:
+        model = models.PublicationIndexPage
+
+
+class CampaignIndexPageFactory(IndexPageFactory):
+    title = "Fushata mediale"
+    slug = "fushata-mediale"
+
+    class Meta:
+        model = models.CampaignIndexPage
+
+
+class ItemPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Faqja {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    summary = "Përmbledhje e shkurtër."
+
+    class Meta:
+        abstract = True
+
+
+class NewsPageFactory(ItemPageFactory):
+    class Meta:
+        model = models.NewsPage
+
+
+class AnnouncementPageFactory(ItemPageFactory):
+    class Meta:
+        model = models.AnnouncementPage
+
+
+class DecisionPageFactory(ItemPageFactory):
+    number = factory.Sequence(lambda n: f"01-{n:03d}/2026")
+    issuing_body = factory.SubFactory(BodyFactory)
+
+    class Meta:
+        model = models.DecisionPage
+
+
+class RegulationPageFactory(ItemPageFactory):
+    number = factory.Sequence(lambda n: f"R-{n:03d}/2026")
+    issuing_body = factory.SubFactory(BodyFactory)
+
+    class Meta:
+        model = models.RegulationPage
+
+
+class VacancyPageFactory(ItemPageFactory):
+    deadline = factory.LazyAttribute(lambda o: o.opens_at + datetime.timedelta(days=14))
+    opens_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = models.VacancyPage
+
+
+class PublicationPageFactory(ItemPageFactory):
+    class Meta:
+        model = models.PublicationPage
+
+
+class CampaignPageFactory(ItemPageFactory):
+    class Meta:
+        model = models.CampaignPage
+
+
+class StandardPageFactory(ItemPageFactory):
+    class Meta:
+        model = models.StandardPage

@@ -1,12 +1,17 @@
 from django.core.management.base import BaseCommand
 
+from home.editorial import ensure_editorial_setup
 from home.setup import ensure_home_translations
 
 
 class Command(BaseCommand):
-    help = "Ensure the configured locales and a home page per locale exist (idempotent)."
+    help = (
+        "Ensure the configured locales, a home page per locale and the editorial workflow exist (idempotent)."
+    )
 
     def handle(self, **options):
         pages = ensure_home_translations()
         for code, page in sorted(pages.items()):
             self.stdout.write(f"{code}: {page.title} ({page.url})")
+        workflow = ensure_editorial_setup()
+        self.stdout.write(f"Workflow: {workflow.name}")

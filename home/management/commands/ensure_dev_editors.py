@@ -1,0 +1,33 @@
+"""Create (or reset) development accounts for the editorial roles and print their credentials."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+
+from home.editorial import EDITORS, HEAD_OF_OFFICE, ensure_editorial_setup
+
+ACCOUNTS = [("redaktor", EDITORS), ("shefi", HEAD_OF_OFFICE)]
+
+
+class Command(BaseCommand):
+    help = "Ensure an editor and a head-of-office account exist (refused when DEBUG is off)."
+
+    def handle(self, **options):
+        if not settings.DEBUG:
+            raise CommandError("ensure_dev_editors only runs with DEBUG on (development settings).")
+        ensure_editorial_setup()
+        User = get_user_model()
+        for username, group_name in ACCOUNTS:
+            user, _created = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@komuna.example"}
+            )
+            user.is_active = True
+            user.set_password(username)
+            user.save()
+            user.groups.add(Group.objects.get(name=group_name))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Development account '{username}' / '{username}' in group \"{group_name}\""
+                )
+            )

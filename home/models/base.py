@@ -1,0 +1,145 @@
+"""The abstract base of every content page and of the category indexes."""
+
+from django.apps import apps
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.functional import classproperty
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+
+
+class BasePage(Page):
+    """Summary, listing image, SEO fields (Page's own) and a body.
+
+    What translators see is decided here, not left to autodetection: text is
+    translated; dates, numbers, reference data (bodies, departments, topics)
+    and images are synchronised from the source; documents are overridable per
+    locale, because a decision is usually published as one PDF per language.
+    Subclasses extend ``translatable_fields`` with their own fields.
+    """
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences for listings, feeds and search results."),
+    )
+    listing_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("listing_image"),
+    ]
+    body_panels = [FieldPanel("body")]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        SynchronizedField("listing_image", overridable=False),
+        SynchronizedField("show_in_menus", overridable=False),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("summary"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class ContentIndexPage(RoutablePageMixin, BasePage):
+    """A category index: lists its live items in its own locale, newest first, with feeds."""
+
+    #: The item page model listed by this index, as "app_label.ModelName" (set by subclasses).
+    item_model_name = None
+    page_size = 20
+
+    content_panels = BasePage.content_panels + BasePage.body_panels
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    @classproperty
+    def item_model(cls):
+        return apps.get_model(cls.item_model_name)
+
+    def get_items(self):
+        """Live, public items under this index, newest first (the listing and the feeds use this)."""
+        model = self.item_model
+        return (
+            model.objects.child_of(self)
+            .live()
+            .public()
+            .order_by(f"-{model.date_field}", "-pk")
+            .select_related("listing_image", "locale")
+        )
+
+    def get_listing_items(self, request):
+        return self.get_items()
+
+    def paginate(self, request, items):
+        paginator = Paginator(items, self.page_size)
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            return paginator.page(1)
+        except EmptyPage as error:
+            raise Http404 from error
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = self.paginate(request, self.get_listing_items(request))
+        return context
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from home.feeds import ContentRssFeed
+
+        return ContentRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        from home.feeds import ContentAtomFeed
+
+        return ContentAtomFeed(self)(request)
+
+    def feed_url(self, name, request=None):
+        return self.get_url(request) + self.reverse_subpage(name)
+
+
+class ContentItemPage(BasePage):
+    """An item under a category index; ``date_field`` names the date it is listed and feeds by."""
+
+    date_field = "date"
+
+    class Meta:
+        abstract = True
+
+    @property
+    def listing_date(self):
+        return getattr(self, self.date_field)
