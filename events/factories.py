@@ -9,6 +9,11 @@ from django.utils import timezone
 from events import models
 
 
+def in_days(days):
+    # Editors type minutes: keep factory times whole minutes too.
+    return timezone.now().replace(second=0, microsecond=0) + dt.timedelta(days=days)
+
+
 class EventIndexPageFactory(wagtail_factories.PageFactory):
     title = "Kalendari i ngjarjeve"
     slug = "kalendari"
@@ -21,7 +26,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Ngjarja {n}")
     slug = factory.Sequence(lambda n: f"ngjarja-{n}")
     kind = models.EventPage.Kind.PUBLIC_MEETING
-    start = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=20))
+    start = factory.LazyFunction(lambda: in_days(20))
     end = factory.LazyAttribute(lambda o: o.start + dt.timedelta(hours=2))
 
     class Meta:
@@ -31,7 +36,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
 class MeetingPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Mbledhja {n}")
     slug = factory.Sequence(lambda n: f"mbledhja-{n}")
-    start = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=10))
+    start = factory.LazyFunction(lambda: in_days(10))
     end = factory.LazyAttribute(lambda o: o.start + dt.timedelta(hours=3))
 
     class Meta:

@@ -2,7 +2,9 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from wagtail.models import Page
 
+from events.defaults import ensure_default_rules
 from events.factories import EventIndexPageFactory, MediaContactFactory
 from home.factories import BodyFactory, PlaceFactory, TopicFactory
 from home.models import Body
@@ -13,6 +15,14 @@ BELGRADE = ZoneInfo("Europe/Belgrade")
 def local(*args):
     """An aware Europe/Belgrade datetime."""
     return dt.datetime(*args, tzinfo=BELGRADE)
+
+
+@pytest.fixture
+def data_after_flush(locales):
+    """What an earlier transactional test's flush removed: the page tree's root and the default rules."""
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locales["sq"]))
+    ensure_default_rules()
 
 
 @pytest.fixture
@@ -57,3 +67,16 @@ def contacts(db):
             scope="international",
         ),
     }
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "flushes_database: a transactional test run after all others")
+
+
+def pytest_collection_modifyitems(items):
+    # A transactional test ends with a flush that empties the database,
+    # migration data included; run ours last so that no other transactional
+    # test (which expects the migrated site) comes after them.
+    flushing = [item for item in items if item.get_closest_marker("flushes_database")]
+    if flushing:
+        items[:] = [item for item in items if item not in flushing] + flushing
