@@ -235,9 +235,10 @@ def deliver_notice(notice_pk, now=None):
     notice.sent_at = timezone.now()
     notice.last_error = ""
     notice.save(update_fields=["status", "sent_at", "last_error", "updated_at"])
-    if page.is_recurring and notice.kind != MediaNotice.Kind.CANCELLATION:
-        # The next occurrence of a series gets its own notices once this one is out.
-        schedule_notices(page, now=max(now, notice.event_start))
+    pending = MediaNotice.objects.filter(page=page, status=MediaNotice.Status.SCHEDULED)
+    if page.is_recurring and notice.kind != MediaNotice.Kind.CANCELLATION and not pending.exists():
+        # The next occurrence of a series gets its notices once this one's are all out.
+        schedule_notices(page, now=max(now, notice.event_start + dt.timedelta(seconds=1)))
     return notice.status
 
 
@@ -288,5 +289,6 @@ def build_message(notice, page, contact, connection):
 def _materials(entry, notice):
     if not isinstance(entry, MeetingPage) or not (notice.rule and notice.rule.link_materials):
         return []
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    site = entry.get_site()
+    base = site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     return [(document.title, base + document.url) for document in entry.material_documents]

@@ -9,7 +9,6 @@ PUBLIC_EVENT_KINDS = [
     "anniversary",
     "conference",
     "mayors_meeting",
-    "other",
 ]
 
 RULES = [

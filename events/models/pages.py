@@ -220,8 +220,12 @@ class BaseEventPage(Page):
         )
 
     def next_occurrence(self, after=None, horizon_days=400):
+        """The first (start, end) starting at or after ``after`` (default: now)."""
         after = after or timezone.now()
-        return next(iter(self.occurrences(after, after + dt.timedelta(days=horizon_days))), None)
+        for occurrence in self.occurrences(after, after + dt.timedelta(days=horizon_days)):
+            if occurrence[0] >= after:
+                return occurrence
+        return None
 
     @property
     def effective_end(self):

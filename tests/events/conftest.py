@@ -2,7 +2,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from events.defaults import ensure_default_rules
 from events.factories import EventIndexPageFactory, MediaContactFactory
@@ -19,7 +19,9 @@ def local(*args):
 
 @pytest.fixture
 def data_after_flush(locales):
-    """What an earlier transactional test's flush removed: the page tree's root and the default rules."""
+    """What an earlier transactional test's flush removed: the trees' roots and the default rules."""
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=locales["sq"]))
     ensure_default_rules()

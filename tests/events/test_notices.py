@@ -299,3 +299,33 @@ def test_send_due_notices_command(calendar_index, contacts, django_capture_on_co
         "reminder": "scheduled",
     }
     assert len(mail.outbox) == 3
+
+
+def test_a_yearly_series_gets_next_years_notices_once_this_years_are_out(
+    calendar_index, contacts, django_capture_on_commit_callbacks
+):
+    page = publish(
+        EventPageFactory(
+            parent=calendar_index,
+            kind=EventPage.Kind.ANNIVERSARY,
+            start=local(2010, 12, 20),
+            end=None,
+            all_day=True,
+            recurrence_rule="FREQ=YEARLY",
+            live=False,
+        ),
+        django_capture_on_commit_callbacks,
+    )
+    assert schedule(page) == [
+        ("advisory", local(2026, 12, 6), "scheduled", False),
+        ("reminder", local(2026, 12, 19), "scheduled", False),
+    ]
+    for notice in MediaNotice.objects.filter(page=page).order_by("due_at"):
+        notices.deliver_notice(notice.pk, now=notice.due_at)
+
+    assert schedule(page) == [
+        ("advisory", local(2026, 12, 6), "sent", False),
+        ("reminder", local(2026, 12, 19), "sent", False),
+        ("advisory", local(2027, 12, 6), "scheduled", False),
+        ("reminder", local(2027, 12, 19), "scheduled", False),
+    ]
