@@ -1,8 +1,10 @@
 """Admin screens for the office's notice rules and its private media directory."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from events.forms import NoticeRuleForm
 from events.models import MediaContact, NoticeRule
 
 
@@ -12,19 +14,18 @@ class NoticeRuleViewSet(ModelViewSet):
     menu_label = _("Notice rules")
     list_display = ["name", "applies_to", "notice_kind", "days_before", "anchor", "is_active"]
     list_filter = ["applies_to", "notice_kind", "is_active"]
-    form_fields = [
-        "name",
-        "applies_to",
-        "event_kinds",
-        "body_kinds",
-        "public_only",
-        "notice_kind",
-        "anchor",
-        "days_before",
-        "link_materials",
-        "is_active",
-        "sort_order",
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldRowPanel([FieldPanel("applies_to"), FieldPanel("public_only"), FieldPanel("is_active")]),
+            FieldPanel("event_kinds"),
+            FieldPanel("body_kinds"),
+            FieldRowPanel([FieldPanel("notice_kind"), FieldPanel("anchor"), FieldPanel("days_before")]),
+            FieldPanel("link_materials"),
+            FieldPanel("sort_order"),
+        ],
+        base_form_class=NoticeRuleForm,
+    )
 
 
 class MediaContactViewSet(ModelViewSet):

@@ -97,3 +97,25 @@ def test_notices_follow_the_source_page_only(
     assert translated.live and translated.start == page.start
     assert MediaNotice.objects.filter(page=translated).count() == 0
     assert MediaNotice.objects.filter(page=page).count() == 2
+
+
+def test_head_of_office_changes_a_rule(client, head_of_office):
+    rule = NoticeRule.objects.get(notice_kind="advisory")
+    client.force_login(head_of_office)
+    response = client.post(
+        f"/admin/notice_rules/edit/{rule.pk}/",
+        {
+            "name": rule.name,
+            "applies_to": "events",
+            "public_only": "on",
+            "is_active": "on",
+            "event_kinds": ["public_meeting", "festival"],
+            "notice_kind": "advisory",
+            "anchor": "start",
+            "days_before": "21",
+            "sort_order": "0",
+        },
+    )
+    assert response.status_code == 302
+    rule.refresh_from_db()
+    assert (rule.event_kinds, rule.body_kinds, rule.days_before) == (["public_meeting", "festival"], [], 21)

@@ -71,8 +71,20 @@ def test_meeting_with_agenda_in_the_admin(admin_client, calendar_index, assembly
             "body": rich_text(""),
             "agenda_items": inline_formset(
                 [
-                    {"number": "1", "title": "Procesverbali", "rapporteur": "", "documents": streamfield([]), "decision": ""},
-                    {"number": "2", "title": "Buxheti", "rapporteur": "Drejtori", "documents": streamfield([]), "decision": ""},
+                    {
+                        "number": "1",
+                        "title": "Procesverbali",
+                        "rapporteur": "",
+                        "documents": streamfield([]),
+                        "decision": "",
+                    },
+                    {
+                        "number": "2",
+                        "title": "Buxheti",
+                        "rapporteur": "Drejtori",
+                        "documents": streamfield([]),
+                        "decision": "",
+                    },
                 ]
             ),
             "materials": inline_formset([]),
