@@ -119,3 +119,11 @@ def test_head_of_office_changes_a_rule(client, head_of_office):
     assert response.status_code == 302
     rule.refresh_from_db()
     assert (rule.event_kinds, rule.body_kinds, rule.days_before) == (["public_meeting", "festival"], [], 21)
+
+
+def test_media_contacts_admin_search(client, head_of_office, contacts):
+    client.force_login(head_of_office)
+    response = client.get("/admin/media_contacts/?q=Marko")
+    assert response.status_code == 200
+    assert b"marko@rg.example" in response.content
+    assert b"arta@rtk.example" not in response.content

@@ -88,3 +88,19 @@ def test_media_contacts_never_reach_public_outputs(
         content = response.content.decode()
         for secret in secrets:
             assert secret not in content, (url, secret)
+
+
+@pytest.mark.parametrize(
+    "url", ["/ical/calendar.ics", "/ical/body/kuvendi.ics", "CALENDAR?year=2026&month=12"]
+)
+def test_calendar_outputs_query_count_stays_flat(
+    client, calendar_index, assembly, hall, budget_topic, url, django_assert_max_num_queries
+):
+    for day in range(1, 21):
+        page = EventPageFactory(parent=calendar_index, start=local(2026, 12, day, 10), place=hall)
+        page.topics.add(budget_topic)
+        page.save()
+        MeetingPageFactory(parent=calendar_index, organiser=assembly, start=local(2026, 12, day, 12))
+    with django_assert_max_num_queries(20):
+        response = client.get(url.replace("CALENDAR", calendar_index.url))
+    assert response.status_code == 200
