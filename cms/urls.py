@@ -26,6 +26,7 @@ if settings.DEBUG:
 # Public pages: Albanian at the root, other locales under their prefix (/sr/, /en/).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("ical/", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,6 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EventsConfig(AppConfig):
     name = "events"
-    verbose_name = "Events calendar"
+    verbose_name = _("Events calendar")
+
+    def ready(self):
+        from events import signals  # noqa: F401

@@ -10,6 +10,7 @@ LOADERS = [
     "home.demo.reference.load",
     "home.demo.pages.load",
     "home.demo.content.load",
+    "events.demo.load",
     "translations.demo.load",
 ]
 

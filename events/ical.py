@@ -1,0 +1,117 @@
+"""RFC 5545 feeds of the calendar (one VEVENT per entry; series keep their RRULE/EXDATE)."""
+
+import datetime as dt
+from html import unescape
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import strip_tags
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+
+from events import calendar, recurrence
+from events.models import BaseEventPage
+
+STATUS = {
+    BaseEventPage.Status.SCHEDULED: "CONFIRMED",
+    BaseEventPage.Status.POSTPONED: "CONFIRMED",
+    BaseEventPage.Status.HELD: "CONFIRMED",
+    BaseEventPage.Status.CANCELLED: "CANCELLED",
+}
+# Past entries stay in a feed for a year; series are always included.
+HISTORY = dt.timedelta(days=365)
+HORIZON = dt.timedelta(days=730)
+
+
+def feed_entries(now=None, **filters):
+    now = now or timezone.now()
+    return calendar.entries(now - HISTORY, now + HORIZON, **filters)
+
+
+def build_calendar(pages, *, name, language):
+    cal = Calendar()
+    cal.add("prodid", f"-//{settings.WAGTAIL_SITE_NAME}//{language}")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", settings.TIME_ZONE)
+    cal.add_component(build_timezone())
+    for page in sorted(pages, key=lambda page: (page.start, page.pk)):
+        cal.add_component(build_event(page))
+    return cal
+
+
+def build_timezone():
+    """Europe/Belgrade as yearly rules (the EU rule, in force there since 1996).
+
+    The rule form is what desktop clients expect; icalendar's generated
+    VTIMEZONE lists every transition as an RDATE, which some parsers ignore.
+    """
+    tz = Timezone()
+    tz.add("tzid", settings.TIME_ZONE)
+    tz.add("x-lic-location", settings.TIME_ZONE)
+    for kind, name, month, offset_from, offset_to in (
+        (TimezoneDaylight, "CEST", 3, dt.timedelta(hours=1), dt.timedelta(hours=2)),
+        (TimezoneStandard, "CET", 10, dt.timedelta(hours=2), dt.timedelta(hours=1)),
+    ):
+        part = kind()
+        part.add("tzname", name)
+        part.add("tzoffsetfrom", offset_from)
+        part.add("tzoffsetto", offset_to)
+        part.add("dtstart", dt.datetime(1996, 3, 31, 2) if month == 3 else dt.datetime(1996, 10, 27, 3))
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        tz.add_component(part)
+    return tz
+
+
+def _local(value):
+    return value.astimezone(recurrence.local_zone())
+
+
+def plain_text(html):
+    return unescape(strip_tags(html or "")).strip()
+
+
+def build_event(page):
+    event = Event()
+    # The translation key is shared by an entry's translations: one event, whichever feed it came from.
+    event.add("uid", f"{page.translation_key}@{urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname}")
+    event.add("summary", page.title)
+    event.add("dtstamp", timezone.now())
+    if page.last_published_at:
+        event.add("last-modified", page.last_published_at)
+    if page.all_day:
+        event.add("dtstart", _local(page.start).date())
+        event.add("dtend", _local(page.effective_end).date())
+    else:
+        event.add("dtstart", _local(page.start))
+        if page.end:
+            event.add("dtend", _local(page.end))
+    if page.recurrence_rule:
+        event.add("rrule", vRecur.from_ical(page.recurrence_rule))
+        local_time = _local(page.start).time().replace(tzinfo=None)
+        exdates = [
+            day if page.all_day else _local(recurrence.from_local_naive(dt.datetime.combine(day, local_time)))
+            for day in page.exception_date_list
+        ]
+        if exdates:
+            event.add("exdate", exdates)
+    event.add("status", STATUS[page.status])
+    description = plain_text(page.body)
+    if description:
+        event.add("description", description)
+    location = ", ".join(filter(None, [page.place.name, page.place.address])) if page.place else ""
+    if page.online_url:
+        location = f"{location} ({page.online_url})" if location else page.online_url
+    if location:
+        event.add("location", location)
+    url = page.full_url
+    if url:
+        event.add("url", url)
+    event.add("categories", [page.calendar_kind])
+    if page.calendar_body:
+        event.add(
+            "organizer", f"mailto:{settings.DEFAULT_FROM_EMAIL}", parameters={"CN": str(page.calendar_body)}
+        )
+    return event

@@ -1,0 +1,57 @@
+"""Deliver the media notices due at a given moment (the clock can be moved to test a schedule)."""
+
+import datetime as dt
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from events import notices
+
+
+def parse_moment(value):
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError as error:
+        raise CommandError(
+            f"--now wants an ISO date and time such as 2026-12-15T09:00, not “{value}”."
+        ) from error
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)  # Europe/Belgrade, like everything editors type
+    return moment
+
+
+class Command(BaseCommand):
+    help = (
+        "Send every media notice due now (or at --now). With --worker, run the task worker "
+        "(`db_worker --batch`) with the clock moved to --now instead."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--now", help="Pretend it is this moment (ISO format; local time if no offset).")
+        parser.add_argument(
+            "--worker",
+            action="store_true",
+            help="Run `db_worker --batch` with the clock moved (needs the time-machine package).",
+        )
+
+    def handle(self, now=None, worker=False, **options):
+        moment = parse_moment(now) if now else timezone.now()
+        if worker:
+            try:
+                import time_machine
+            except ImportError as error:
+                raise CommandError(
+                    "--worker needs time-machine (pip install -r requirements-dev.txt)."
+                ) from error
+            with time_machine.travel(moment, tick=True):
+                call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+            return
+        results = notices.send_due_notices(now=moment)
+        for pk, status in results.items():
+            self.stdout.write(f"Notice {pk}: {status or 'skipped (taken by another worker)'}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{len(results)} notice(s) due at {timezone.localtime(moment):%Y-%m-%d %H:%M}."
+            )
+        )

@@ -1,0 +1,181 @@
+"""Media notices: the office's rules, its private media contacts, and the audit trail.
+
+Nothing here is a page or a snippet: media contacts are personal data and are
+reachable only through admin views guarded by model permissions.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NoticeRule(models.Model):
+    """When the media hear about an entry of the calendar (the office's plan, editable)."""
+
+    class AppliesTo(models.TextChoices):
+        EVENTS = "events", _("Events")
+        MEETINGS = "meetings", _("Sessions of bodies")
+
+    class Anchor(models.TextChoices):
+        START = "start", _("Start of the event")
+        MATERIALS = "materials", _("Day the materials are distributed")
+
+    class NoticeKind(models.TextChoices):
+        ADVISORY = "advisory", _("Media advisory")
+        REMINDER = "reminder", _("Reminder")
+        MATERIALS = "materials", _("Meeting materials")
+        TENDER = "tender", _("Tender opening")
+
+    name = models.CharField(_("name"), max_length=255)
+    applies_to = models.CharField(_("applies to"), max_length=20, choices=AppliesTo.choices)
+    event_kinds = models.JSONField(
+        _("event kinds"),
+        default=list,
+        blank=True,
+        help_text=_("Event kinds the rule covers (empty: every kind). Ignored for sessions of bodies."),
+    )
+    body_kinds = models.JSONField(
+        _("body kinds"),
+        default=list,
+        blank=True,
+        help_text=_("Kinds of body whose sessions the rule covers (empty: every body)."),
+    )
+    public_only = models.BooleanField(_("public entries only"), default=True)
+    notice_kind = models.CharField(_("notice"), max_length=20, choices=NoticeKind.choices)
+    anchor = models.CharField(_("counted from"), max_length=20, choices=Anchor.choices, default=Anchor.START)
+    days_before = models.PositiveIntegerField(
+        _("days before"), default=0, help_text=_("0 sends the notice at the moment counted from.")
+    )
+    link_materials = models.BooleanField(_("link the materials"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("notice rule")
+        verbose_name_plural = _("notice rules")
+
+    def __str__(self):
+        return self.name
+
+
+class MediaContact(models.Model):
+    """A journalist or newsroom. Private: never rendered by any public view, feed or API."""
+
+    class Scope(models.TextChoices):
+        LOCAL = "local", _("Local")
+        INTERNATIONAL = "international", _("International")
+
+    class Language(models.TextChoices):
+        ALBANIAN = "sq", _("Albanian")
+        SERBIAN = "sr", _("Serbian")
+        ENGLISH = "en", _("English")
+
+    outlet = models.CharField(_("media outlet"), max_length=255)
+    person = models.CharField(_("contact person"), max_length=255, blank=True)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    scope = models.CharField(
+        _("local or international"), max_length=20, choices=Scope.choices, default=Scope.LOCAL
+    )
+    language = models.CharField(
+        _("preferred language"), max_length=5, choices=Language.choices, default=Language.ALBANIAN
+    )
+    topics = models.ManyToManyField(
+        "home.Topic",
+        verbose_name=_("topics of interest"),
+        blank=True,
+        related_name="+",
+        help_text=_("Leave empty to receive every notice."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["outlet", "person"]
+        verbose_name = _("media contact")
+        verbose_name_plural = _("media contacts")
+
+    def __str__(self):
+        return f"{self.person} ({self.outlet})" if self.person else self.outlet
+
+
+class MediaNotice(models.Model):
+    """One notice about one entry of the calendar, and what happened to it."""
+
+    class Kind(models.TextChoices):
+        ADVISORY = "advisory", _("Media advisory")
+        REMINDER = "reminder", _("Reminder")
+        MATERIALS = "materials", _("Meeting materials")
+        TENDER = "tender", _("Tender opening")
+        CANCELLATION = "cancellation", _("Cancellation")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("event"), on_delete=models.CASCADE, related_name="media_notices"
+    )
+    rule = models.ForeignKey(
+        NoticeRule,
+        verbose_name=_("rule"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notices",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    event_start = models.DateTimeField(_("occurrence"), help_text=_("The start the notice announces."))
+    due_at = models.DateTimeField(_("due"), db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED, db_index=True
+    )
+    is_late = models.BooleanField(
+        _("late"), default=False, help_text=_("Published too late for the rule: sent at once.")
+    )
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    recipients = models.ManyToManyField(
+        MediaContact, through="NoticeDelivery", verbose_name=_("recipients"), related_name="notices"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["due_at", "pk"]
+        verbose_name = _("media notice")
+        verbose_name_plural = _("media notices")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.page.title}"
+
+
+class NoticeDelivery(models.Model):
+    """One e-mail of a notice to one contact: sent once, even when the notice is retried."""
+
+    notice = models.ForeignKey(MediaNotice, on_delete=models.CASCADE, related_name="deliveries")
+    contact = models.ForeignKey(MediaContact, on_delete=models.CASCADE, related_name="deliveries")
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(_("language"), max_length=5)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["notice", "contact"], name="unique_notice_delivery")]
+        verbose_name = _("notice delivery")
+        verbose_name_plural = _("notice deliveries")
+
+    def __str__(self):
+        return f"{self.notice} → {self.email}"

@@ -1,0 +1,106 @@
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from wagtail.test.utils import WagtailPageTestCase
+
+from events import notices
+from events.factories import EventPageFactory, MeetingPageFactory
+from events.models import AgendaItem, EventIndexPage, EventPage, MeetingPage
+from home.models import HomePage
+from tests.events.conftest import local
+
+pytestmark = pytest.mark.django_db
+
+
+class TestPageTree(WagtailPageTestCase):
+    def test_parent_page_types(self):
+        self.assertAllowedParentPageTypes(EventIndexPage, {HomePage})
+        self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
+        self.assertAllowedParentPageTypes(MeetingPage, {EventIndexPage})
+        self.assertAllowedSubpageTypes(EventIndexPage, {EventPage, MeetingPage})
+
+
+def test_index_page_shows_month_and_upcoming(client, calendar_index):
+    start = timezone.now() + dt.timedelta(days=2)
+    EventPageFactory(parent=calendar_index, title="Festivali i verës", start=start)
+    EventPageFactory(parent=calendar_index, title="Koncert i anuluar", start=start, status="cancelled")
+
+    response = client.get(calendar_index.url)
+    assert response.status_code == 200
+    assert b"Festivali i ver\xc3\xabs" in response.content
+    assert response.content.count(b"Koncert i anuluar") == 2  # in the month (or next) and upcoming
+    assert b'href="/ical/calendar.ics"' in response.content
+    assert client.get(calendar_index.url + "?year=2026&month=13").status_code == 200
+
+
+def test_meeting_page_shows_agenda_and_materials(client, calendar_index, assembly):
+    page = MeetingPageFactory(
+        parent=calendar_index,
+        title="Mbledhja e 5-të",
+        organiser=assembly,
+        session_number=5,
+        start=local(2026, 12, 10, 10),
+        materials_distributed_at=local(2026, 12, 3, 12),
+        livestream_url="https://video.example/live",
+    )
+    page.agenda_items.add(AgendaItem(number="1", title="Miratimi i procesverbalit", rapporteur="Kryesuesi"))
+    page.agenda_items.add(AgendaItem(number="2", title="Projektbuxheti 2027"))
+    page.save_revision().publish()
+
+    content = client.get(page.url).content.decode()
+    assert content.index("Miratimi i procesverbalit") < content.index("Projektbuxheti 2027")
+    assert "Kryesuesi" in content and "https://video.example/live" in content
+    assert "/ical/body/kuvendi.ics" in content
+
+
+def test_media_contacts_never_reach_public_outputs(
+    client, calendar_index, assembly, contacts, django_capture_on_commit_callbacks
+):
+    page = EventPageFactory(
+        parent=calendar_index,
+        title="Takim publik",
+        start=timezone.now() + dt.timedelta(days=3),
+        organiser=assembly,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert len(mail.outbox) == 3  # the contacts were notified: they are in the database
+    notices.send_due_notices()
+
+    secrets = []
+    for contact in contacts.values():
+        secrets += [contact.email, contact.outlet, contact.person]
+    urls = [
+        calendar_index.url,
+        page.url,
+        "/ical/calendar.ics",
+        "/ical/body/kuvendi.ics",
+        "/ical/kind/public_meeting.ics",
+        "/search/?query=Arta",
+        "/search/?query=rtk.example",
+        "/search/?query=Takim",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        content = response.content.decode()
+        for secret in secrets:
+            assert secret not in content, (url, secret)
+
+
+@pytest.mark.parametrize(
+    "url", ["/ical/calendar.ics", "/ical/body/kuvendi.ics", "CALENDAR?year=2026&month=12"]
+)
+def test_calendar_outputs_query_count_stays_flat(
+    client, calendar_index, assembly, hall, budget_topic, url, django_assert_max_num_queries
+):
+    for day in range(1, 21):
+        page = EventPageFactory(parent=calendar_index, start=local(2026, 12, day, 10), place=hall)
+        page.topics.add(budget_topic)
+        page.save()
+        MeetingPageFactory(parent=calendar_index, organiser=assembly, start=local(2026, 12, day, 12))
+    with django_assert_max_num_queries(20):
+        response = client.get(url.replace("CALENDAR", calendar_index.url))
+    assert response.status_code == 200
