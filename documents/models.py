@@ -121,6 +121,8 @@ class Document(AbstractDocument):
 
     search_fields = AbstractDocument.search_fields + [
         index.SearchField("extracted_text"),
+        # The admin's document search uses autocomplete fields only.
+        index.AutocompleteField("extracted_text"),
         index.SearchField("reference_number", boost=2),
         index.AutocompleteField("reference_number"),
         index.FilterField("language"),
