@@ -3,12 +3,17 @@
 from django.core.files.uploadedfile import UploadedFile
 from wagtail.documents.forms import BaseDocumentForm
 
+from .models import Document
 from .validation import validate_upload
 
 
 class DocumentForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "language" in self.fields:
+            # The multiple uploader posts the file alone: a missing language
+            # takes the default instead of holding the upload back.
+            self.fields["language"].required = False
         if "original" in self.fields and self.instance.pk:
             # A document cannot be a language version of itself.
             self.fields["original"].queryset = self.fields["original"].queryset.exclude(pk=self.instance.pk)
@@ -19,6 +24,9 @@ class DocumentForm(BaseDocumentForm):
             checked = validate_upload(file)
             file.name = checked.name
         return file
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language or Document.Language.ALBANIAN
 
     def clean(self):
         cleaned_data = super().clean()

@@ -6,10 +6,14 @@ second choice. With neither, Serbian is transliterated to Latin and set in
 Helvetica, so the demo never fails for want of a font.
 """
 
+import logging
 from functools import cache
 from pathlib import Path
 
 from fpdf import FPDF
+
+# fontTools reports every table it prunes while subsetting, at INFO.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 FALLBACK_FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")]
 _CYRILLIC = "абвгдђежзијклљмнњопрстћуфхцчџшАБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ"

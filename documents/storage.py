@@ -34,7 +34,8 @@ def build_document_storage():
             "custom_domain": None,
         }
         return import_string(default["BACKEND"])(**options)
-    return FileSystemStorage(location=settings.DOCUMENTS_ROOT, base_url=None)
+    # A str, not a Path: Wagtail serialises the storage into a task when a file is deleted.
+    return FileSystemStorage(location=str(settings.DOCUMENTS_ROOT), base_url=None)
 
 
 class DocumentStorage(LazyObject):

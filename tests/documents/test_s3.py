@@ -69,3 +69,9 @@ def test_document_on_s3_is_private_and_streamed_through_wagtail(
         document.collection = private
         document.save()
         assert client.get(document.url).status_code == 404
+
+        key = document.file.name
+        with django_capture_on_commit_callbacks(execute=True):
+            document.delete()
+        keys = [obj["Key"] for obj in s3.list_objects_v2(Bucket="komuna-media").get("Contents", [])]
+        assert key not in keys

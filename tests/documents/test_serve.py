@@ -106,3 +106,14 @@ def test_files_are_stored_outside_the_public_media_folder(settings):
     path = Path(document.file.path).resolve()
     assert path.is_relative_to(Path(settings.DOCUMENTS_ROOT).resolve())
     assert not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
+
+
+def test_deleting_a_document_removes_its_file(django_capture_on_commit_callbacks):
+    from pathlib import Path
+
+    document = make_document("Për t'u fshirë")
+    path = Path(document.file.path)
+    assert path.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        document.delete()
+    assert not path.exists()

@@ -177,3 +177,21 @@ def test_editing_metadata_alone_does_not_rehash_or_reextract(upload, home_page, 
     monkeypatch.setattr(Document, "compute_file_metadata", lambda self: pytest.fail("rehashed"))
     document.reference_number = "02-5"
     document.save()
+
+
+def test_multiple_uploader_creates_the_document_at_once(
+    admin_client, home_page, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            "/admin/documents/multiple/add/",
+            {"files[]": SimpleUploadedFile("procesverbal.pdf", files.pdf("Faqja 1", "Faqja 2", THIRD_PAGE))},
+        )
+    payload = response.json()
+    assert payload["success"] is True, payload
+    document = Document.objects.get(pk=payload["doc_id"])
+    assert document.language == Document.Language.ALBANIAN
+    assert document.page_count == 3
+    assert "fshatit Zhegër" in document.extracted_text
