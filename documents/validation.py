@@ -20,6 +20,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 SNIFF_BYTES = 8192
+SCAN_CHUNK_BYTES = 1024 * 1024
+# A PDF action that runs a script or launches a program. Only names written out
+# plainly are seen (not those inside compressed object streams); the serve view's
+# CSP and Content-Disposition remain the second line of defence.
+PDF_ACTIVE_NAME_RE = re.compile(rb"/(JavaScript|Launch)(?=[\s/<>\[\]()%]|$)")
 DEFAULT_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 MAX_FILENAME_LENGTH = 120
 
@@ -176,6 +181,7 @@ def _check_type(file, head, extension, label):
     if extension == "pdf":
         if not head.lstrip(b"\r\n\t ").startswith(b"%PDF-"):
             _mismatch(label, extension, _describe(head))
+        _refuse_pdf_actions(file, label)
         return "application/pdf"
     if extension in IMAGE_TYPES:
         kind = filetype.guess(head)
@@ -205,6 +211,25 @@ def _check_type(file, head, extension, label):
     if kind and kind.extension != extension:
         _mismatch(label, extension, kind.mime)
     return kind.mime if kind else "application/octet-stream"
+
+
+def _refuse_pdf_actions(file, label):
+    """Scan the PDF in 1 MB chunks (never whole in memory) for script and launch actions."""
+    tail = b""
+    try:
+        while chunk := file.read(SCAN_CHUNK_BYTES):
+            window = tail + chunk
+            match = PDF_ACTIVE_NAME_RE.search(window)
+            if match:
+                what = (
+                    _("a PDF with JavaScript")
+                    if match.group(1) == b"JavaScript"
+                    else _("a PDF that launches programs")
+                )
+                _refuse(label, what, "pdf_script")
+            tail = window[-16:]
+    finally:
+        file.seek(0)
 
 
 def _check_zip(file, extension, label):

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
 from documents.models import Document
-from documents.validation import SNIFF_BYTES, sanitise_filename, validate_upload
+from documents.validation import SCAN_CHUNK_BYTES, SNIFF_BYTES, sanitise_filename, validate_upload
 from tests.documents import files
 
 
@@ -111,15 +111,17 @@ def test_extensions_outside_the_allowlist_are_refused(name):
 
 
 class CountingFile(File):
-    """A large file on disk that records how much of it is read."""
+    """A large file on disk that records how much of it is read, and in what pieces."""
 
     def __init__(self, fh, name):
         super().__init__(fh, name)
         self.bytes_read = 0
+        self.largest_read = 0
 
     def read(self, size=-1):
         data = super().read(size)
         self.bytes_read += len(data)
+        self.largest_read = max(self.largest_read, len(data))
         return data
 
 
@@ -137,7 +139,20 @@ def test_oversize_file_is_refused_before_anything_is_read(tmp_path):
     assert counting.bytes_read == 0
 
 
-def test_file_under_the_limit_is_read_only_in_a_bounded_prefix(tmp_path):
+def test_file_under_the_limit_is_sniffed_from_a_bounded_prefix(tmp_path):
+    path = tmp_path / "large.csv"
+    with open(path, "wb") as fh:
+        fh.write(b"emri,roli\n")
+        fh.truncate(20 * 1024 * 1024)
+    with open(path, "rb") as fh:
+        fh.seek(0)
+        counting = CountingFile(fh, "large.csv")
+        with pytest.raises(ValidationError):  # NUL bytes: not text
+            validate_upload(counting)
+    assert 0 < counting.bytes_read <= SNIFF_BYTES
+
+
+def test_large_pdf_is_scanned_in_bounded_chunks(tmp_path):
     path = tmp_path / "large.pdf"
     with open(path, "wb") as fh:
         fh.write(b"%PDF-1.4\n")
@@ -145,7 +160,27 @@ def test_file_under_the_limit_is_read_only_in_a_bounded_prefix(tmp_path):
     with open(path, "rb") as fh:
         counting = CountingFile(fh, "large.pdf")
         validate_upload(counting)
-    assert 0 < counting.bytes_read <= SNIFF_BYTES
+    assert counting.largest_read <= SCAN_CHUNK_BYTES
+
+
+@pytest.mark.parametrize(
+    ("action", "what"),
+    [
+        (b"<< /S /JavaScript /JS (app.alert(1)) >>", "a PDF with JavaScript"),
+        (b"<</S/Launch/F(cmd.exe)>>", "a PDF that launches programs"),
+    ],
+)
+def test_pdf_with_script_or_launch_actions_is_refused(action, what):
+    data = (
+        b"%PDF-1.4\n"
+        + b"x" * (2 * 1024 * 1024)
+        + b"\n1 0 obj << /Type /Catalog /OpenAction "
+        + action
+        + b" >>\n%%EOF\n"
+    )
+    error = refusal("vendim.pdf", data)
+    assert error.code == "pdf_script"
+    assert what in error.messages[0]
 
 
 @pytest.mark.django_db
