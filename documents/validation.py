@@ -26,7 +26,8 @@ SCAN_CHUNK_BYTES = 1024 * 1024
 # CSP and Content-Disposition remain the second line of defence.
 PDF_ACTIVE_NAME_RE = re.compile(rb"/(JavaScript|Launch)(?=[\s/<>\[\]()%]|$)")
 DEFAULT_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
-MAX_FILENAME_LENGTH = 120
+# Fits Document.file (max_length 100) with "documents/" and a de-duplicating suffix.
+MAX_FILENAME_LENGTH = 80
 
 OOXML_TYPES = {
     "docx": ("word/", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
