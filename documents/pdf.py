@@ -7,6 +7,7 @@ Helvetica, so the demo never fails for want of a font.
 """
 
 import logging
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -38,8 +39,16 @@ def unicode_font_path():
 
 
 def to_latin1(text):
-    latin = "".join(CYRILLIC_TO_LATIN.get(char, char) for char in text)
-    return latin.encode("latin-1", "replace").decode("latin-1")
+    """Serbian Latin, then without the diacritics Latin-1 lacks (č → c, đ → dj): the last resort."""
+    latin = "".join(CYRILLIC_TO_LATIN.get(char, char) for char in text).replace("đ", "dj").replace("Đ", "Dj")
+    plain = []
+    for char in latin:
+        try:
+            char.encode("latin-1")
+        except UnicodeEncodeError:
+            char = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        plain.append(char)
+    return "".join(plain).encode("latin-1", "replace").decode("latin-1")
 
 
 class _NumberedPDF(FPDF):
