@@ -220,10 +220,12 @@ class DocumentImporter:
                 document.collection = fields["collection"]
             document.file = File(fh, name=fields["file_name"])
             document.save()
+            if document.sha256 != sha256:
+                # Raised inside the transaction, so nothing of the row is kept.
+                document.file.delete(save=False)
+                raise RowRejected("the file changed while it was being imported")
             if fields["tags"]:
                 document.tags.add(*fields["tags"])
-        if document.sha256 != sha256:
-            raise RowRejected("the file changed while it was being imported")
         return document
 
     @staticmethod

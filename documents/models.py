@@ -1,7 +1,6 @@
 """The municipal document: a Wagtail document with the metadata journalists need."""
 
 import hashlib
-import logging
 
 from django.conf import settings
 from django.db import models, transaction
@@ -14,8 +13,6 @@ from wagtail.models import Collection
 from wagtail.search import index
 
 from .storage import get_document_storage
-
-logger = logging.getLogger(__name__)
 
 HASH_CHUNK_SIZE = 1024 * 1024
 
@@ -110,6 +107,18 @@ class Document(AbstractDocument):
 
     objects = MunicipalDocumentQuerySet.as_manager()
 
+    # Recomputed whenever the file changes.
+    FILE_METADATA_FIELDS = (
+        "file_size",
+        "file_hash",
+        "sha256",
+        "mime_type",
+        "page_count",
+        "extracted_text",
+        "extraction_error",
+        "extraction_status",
+    )
+
     admin_form_fields = WagtailDocument.admin_form_fields + (
         "document_type",
         "reference_number",
@@ -163,17 +172,6 @@ class Document(AbstractDocument):
 
             document_id = self.pk
             transaction.on_commit(lambda: enqueue_extraction(document_id))
-
-    FILE_METADATA_FIELDS = (
-        "file_size",
-        "file_hash",
-        "sha256",
-        "mime_type",
-        "page_count",
-        "extracted_text",
-        "extraction_error",
-        "extraction_status",
-    )
 
     def compute_file_metadata(self):
         """Size, SHA-1 (Wagtail's ETag), SHA-256, MIME type and PDF page count, read in chunks."""
