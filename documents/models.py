@@ -1,12 +1,35 @@
 """The municipal document: a Wagtail document with the metadata journalists need."""
 
+import hashlib
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.documents.models import Document as WagtailDocument
+from wagtail.models import Collection
 from wagtail.search import index
+
+from .storage import get_document_storage
+
+HASH_CHUNK_SIZE = 1024 * 1024
+
+
+class MunicipalDocumentQuerySet(DocumentQuerySet):
+    def public(self):
+        """Documents the public may download: none from a collection with a view restriction.
+
+        A restriction on a collection also covers its descendants, as in Wagtail's serve view.
+        """
+        restricted_paths = Collection.objects.filter(view_restrictions__isnull=False).values_list(
+            "path", flat=True
+        )
+        private = Q()
+        for path in set(restricted_paths):
+            private |= Q(collection__path__startswith=path)
+        return self.exclude(private) if private else self.all()
 
 
 class Document(AbstractDocument):
@@ -22,6 +45,7 @@ class Document(AbstractDocument):
         FAILED = "failed", _("Failed")
         NOT_APPLICABLE = "n/a", _("Not applicable")
 
+    file = models.FileField(_("file"), upload_to="documents", storage=get_document_storage)
     # Redeclared only to give reverse accessors that don't clash with the
     # (unused) wagtaildocs.Document model of the same class name.
     uploaded_by_user = models.ForeignKey(
@@ -81,6 +105,20 @@ class Document(AbstractDocument):
     mime_type = models.CharField(_("MIME type"), max_length=127, blank=True, editable=False)
     page_count = models.PositiveIntegerField(_("page count"), null=True, blank=True, editable=False)
 
+    objects = MunicipalDocumentQuerySet.as_manager()
+
+    # Recomputed whenever the file changes.
+    FILE_METADATA_FIELDS = (
+        "file_size",
+        "file_hash",
+        "sha256",
+        "mime_type",
+        "page_count",
+        "extracted_text",
+        "extraction_error",
+        "extraction_status",
+    )
+
     admin_form_fields = WagtailDocument.admin_form_fields + (
         "document_type",
         "reference_number",
@@ -92,15 +130,91 @@ class Document(AbstractDocument):
 
     search_fields = AbstractDocument.search_fields + [
         index.SearchField("extracted_text"),
+        # The admin's document search uses autocomplete fields only.
+        index.AutocompleteField("extracted_text"),
         index.SearchField("reference_number", boost=2),
         index.AutocompleteField("reference_number"),
         index.FilterField("language"),
         index.FilterField("document_type"),
         index.FilterField("issuing_body"),
         index.FilterField("date_issued"),
+        index.FilterField("extraction_status"),
+        index.FilterField("mime_type"),
     ]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         permissions = [("choose_document", "Can choose document")]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._stored_file_name = self.file.name if self.pk else None
+
+    def save(self, *args, **kwargs):
+        file_changed = bool(self.file) and (
+            not getattr(self.file, "_committed", True) or self.file.name != self._stored_file_name
+        )
+        if file_changed:
+            if getattr(self, "_metadata_for", None) != self.file.name:
+                self.compute_file_metadata()
+            self.extracted_text = ""
+            self.extraction_error = ""
+            self.extraction_status = self.ExtractionStatus.PENDING
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, *self.FILE_METADATA_FIELDS, "file"}
+        super().save(*args, **kwargs)
+        self._stored_file_name = self.file.name
+        self._metadata_for = None
+        if file_changed:
+            from .tasks import enqueue_extraction
+
+            document_id = self.pk
+            transaction.on_commit(lambda: enqueue_extraction(document_id))
+
+    def compute_file_metadata(self):
+        """Size, SHA-1 (Wagtail's ETag), SHA-256, MIME type and PDF page count, read in chunks."""
+        from .extraction import count_pdf_pages, sniff_mime_type
+
+        sha256 = hashlib.sha256()
+        sha1 = hashlib.sha1()  # Wagtail keeps SHA-1 as the ETag
+        size = 0
+        self.file.open("rb")
+        self.file.seek(0)
+        head = b""
+        for chunk in self.file.chunks(HASH_CHUNK_SIZE):
+            if not head:
+                head = chunk[:8192]
+            sha256.update(chunk)
+            sha1.update(chunk)
+            size += len(chunk)
+        self.file.seek(0)
+        self.sha256 = sha256.hexdigest()
+        self.file_hash = sha1.hexdigest()
+        self.file_size = size
+        self.mime_type = sniff_mime_type(head, self.file.name)
+        self.page_count = count_pdf_pages(self.file) if self.mime_type == "application/pdf" else None
+        self.file.seek(0)
+        self._metadata_for = self.file.name
+
+    def _set_document_file_metadata(self):
+        # Wagtail's forms call this on a new file; save() computes everything in one pass.
+        self.compute_file_metadata()
+
+    @property
+    def size(self):
+        return self.file_size
+
+    @property
+    def is_public(self):
+        return not self.collection.get_view_restrictions().exists()
+
+    def get_language_versions(self):
+        """Every version of this document in another language, wherever in the family it sits."""
+        root_id = self.original_id or self.pk
+        return (
+            Document.objects.filter(Q(pk=root_id) | Q(original_id=root_id))
+            .exclude(pk=self.pk)
+            .order_by("language", "pk")
+        )

@@ -108,6 +108,11 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{(VAR_DIR / 'db.sqlite3').as_posix()}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server, the task worker and management commands write side by side:
+    # take SQLite's write lock when a transaction starts and wait for it, rather
+    # than failing with "database is locked" when a reader tries to upgrade.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
@@ -180,6 +185,8 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
+# Document files on local disk live outside MEDIA_ROOT: only the serve view reads them.
+DOCUMENTS_ROOT = Path(env.str("DOCUMENTS_ROOT", default=str(VAR_DIR / "documents")))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -239,6 +246,10 @@ WAGTAILDOCS_EXTENSIONS = [
     "txt",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENTS_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.DocumentForm"
+# Text extraction retries failed attempts with a growing delay (seconds).
+DOCUMENTS_EXTRACTION_MAX_ATTEMPTS = env.int("DOCUMENTS_EXTRACTION_MAX_ATTEMPTS", default=4)
+DOCUMENTS_EXTRACTION_RETRY_DELAY = env.int("DOCUMENTS_EXTRACTION_RETRY_DELAY", default=30)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 FRONTEND_URL = env.str("FRONTEND_URL", default="http://127.0.0.1:3000")

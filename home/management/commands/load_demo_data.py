@@ -9,6 +9,7 @@ from home.demo import DemoContext
 LOADERS = [
     "home.demo.reference.load",
     "home.demo.pages.load",
+    "documents.demo.load",
     "home.demo.content.load",
     "events.demo.load",
     "translations.demo.load",
