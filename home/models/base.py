@@ -12,12 +12,13 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 
 
-class BasePage(Page):
+class BasePage(HeadlessPreviewMixin, Page):
     """Summary, listing image, SEO fields (Page's own) and a body.
 
     What translators see is decided here, not left to autodetection: text is
