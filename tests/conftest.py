@@ -2,7 +2,7 @@
 
 import pytest
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
 
@@ -25,6 +25,9 @@ def locales(db):
 @pytest.fixture
 def site(locales):
     """The default site rooted at the Albanian home page (recreated if a flush removed it)."""
+    if Collection.get_first_root_node() is None:
+        # A flush also removes the root collection that images and documents need.
+        Collection.add_root(name="Root")
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site and isinstance(site.root_page.specific, HomePage):
         return site

@@ -1,11 +1,15 @@
 """Page-tree rules and creation through the admin for every content type."""
 
-from wagtail.models import Page
+from django.conf import settings
+from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home import models
 from home.factories import BodyFactory, DepartmentFactory, TopicFactory
+from home.localization import translate_with
+from home.setup import ensure_home_translations
+from translations import gate
 
 INDEX_ITEM = {
     models.NewsIndexPage: models.NewsPage,
@@ -57,7 +61,7 @@ class CreateEveryTypeInTheAdminTests(WagtailPageTestCase):
         cls.topic = TopicFactory(slug="buxheti", name="Buxheti")
 
     def setUp(self):
-        self.login()
+        self.user = self.login()
 
     def page_data(self, title, **extra):
         return nested_form_data(
@@ -115,19 +119,45 @@ class CreateEveryTypeInTheAdminTests(WagtailPageTestCase):
                 "related_pages": inline_formset([{"page": self.home.pk}]),
             },
         }
+        official_acts = {label.lower() for label in settings.OFFICIAL_ACT_PAGE_TYPES}
         for index_model, item_model in INDEX_ITEM.items():
             with self.subTest(item_model.__name__):
                 index = self.create_index(index_model, f"Indeksi {index_model.__name__}")
                 title = f"Faqja {item_model.__name__}"
-                self.assertCanCreate(index, item_model, self.page_data(title, **item_fields[item_model]))
+                data = self.page_data(title, **item_fields[item_model])
+                if item_model._meta.label_lower in official_acts:
+                    # An official act goes live only with its Serbian translation: the editor saves a draft.
+                    self.assertCanCreate(index, item_model, data, publish=False)
+                    page = item_model.objects.get(title=title)
+                    self.assertFalse(page.live)
+                    self.publish_with_serbian_translation(page)
+                else:
+                    self.assertCanCreate(index, item_model, data)
                 page = item_model.objects.get(title=title)
                 self.assertTrue(page.live)
                 self.assertEqual(page.get_parent().specific, index)
-        self.assertEqual(models.RegulationPage.objects.get().amendments.count(), 1)
+        self.assertEqual(models.RegulationPage.objects.get(locale__language_code="sq").amendments.count(), 1)
         self.assertEqual(
-            list(models.CampaignPage.objects.get().related_pages.values_list("page", flat=True)),
+            list(
+                models.CampaignPage.objects.get(locale__language_code="sq").related_pages.values_list(
+                    "page", flat=True
+                )
+            ),
             [self.home.pk],
         )
+
+    def publish_with_serbian_translation(self, page):
+        """The official-language gate's path: translate into Serbian, then publish both together."""
+        sr = Locale.objects.get(language_code="sr")
+        with self.captureOnCommitCallbacks(execute=True):
+            ensure_home_translations()
+        with self.captureOnCommitCallbacks(execute=True):
+            for ancestor in page.get_ancestors().filter(depth__gt=2).specific():
+                if not ancestor.has_translation(sr):
+                    translate_with(ancestor, sr, lambda text, path: None)
+            translate_with(page, sr, lambda text, path: f"{text} (sr)", publish=False)
+            self.assertEqual(gate.publish_together(page, self.user), [sr])
+        self.assertTrue(page.get_translation(sr).live)
 
     def test_standard_page_can_be_created_under_home_and_under_another_standard_page(self):
         self.assertCanCreate(self.home, models.StandardPage, self.page_data("Rreth Zyrës"))

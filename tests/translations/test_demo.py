@@ -3,6 +3,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from home.models import HomePage
+from home.setup import default_home_page
 from translations import coverage
 from translations.models import TranslationTask
 
@@ -17,19 +18,63 @@ def fresh_site(locales, request):
     return request.getfixturevalue("site")
 
 
-def test_demo_translation_work_is_loaded_once(fresh_site, capsys):
+def test_demo_translation_work_is_loaded_once(fresh_site, capsys, client, django_user_model):
     call_command("load_demo_data")
-    states = dict(TranslationTask.objects.values_list("target_locale__language_code", "state"))
-    # With the home pages alone: Serbian up to date, English outdated by a real change.
+    home_tasks = TranslationTask.objects.for_instance(default_home_page())
+    states = dict(home_tasks.values_list("target_locale__language_code", "state"))
+    # The home page: Serbian up to date, English outdated by a real change.
     assert states["sr"] == "done"
     assert states["en"] == "update_needed"
-    en = TranslationTask.objects.get(target_locale__language_code="en")
+    en = home_tasks.get(target_locale__language_code="en")
     assert [change["path"] for change in en.changed_segments] == ["search_description"]
     sr_home = HomePage.objects.get(locale__language_code="sr")
     assert sr_home.title == "Општина" and sr_home.search_description.startswith("Вести, обавештења")
+    # The other pages' tasks are spread over every state.
+    assert set(TranslationTask.objects.values_list("state", flat=True)) >= {
+        "unassigned",
+        "assigned",
+        "in_progress",
+        "in_review",
+        "done",
+        "cancelled",
+        "update_needed",
+    }
+
+    # The coverage dashboard counts every live Albanian page once per locale, as the demo made it.
     report = coverage.compute()
-    assert report["totals"]["sr"].percentages["translated"] == 100.0
-    assert report["totals"]["en"].percentages["outdated"] == 100.0
+    sources = Page.objects.filter(locale__language_code="sq", live=True, depth__gt=1)
+    for code in ("sr", "en"):
+        cell = report["totals"][code]
+        assert cell.total == sources.count()
+        live = Page.objects.filter(locale__language_code=code, live=True)
+        tasks = TranslationTask.objects.filter(
+            target_locale__language_code=code, translation_key__in=sources.values("translation_key")
+        )
+        assert cell.counts["outdated"] == tasks.filter(state="update_needed").count()
+        assert (
+            cell.counts["in_progress"]
+            == tasks.filter(state__in=["assigned", "in_progress", "in_review"]).count()
+        )
+        assert (
+            cell.counts["translated"]
+            + cell.counts["outdated"]
+            + cell.counts["in_progress"]
+            + cell.counts["missing"]
+            == sources.count()
+        )
+        assert cell.counts["missing"] == sources.exclude(
+            translation_key__in=live.values("translation_key")
+        ).count() - (
+            tasks.filter(state__in=["assigned", "in_progress", "in_review", "update_needed"])
+            .exclude(translation_key__in=live.values("translation_key"))
+            .count()
+        )
+    head = django_user_model.objects.create_superuser("shefja", password="sekret-123")
+    client.force_login(head)
+    page = client.get("/admin/translations/coverage/").content.decode()
+    for code in ("sr", "en"):
+        percent = str(report["totals"][code].percent("translated"))
+        assert f"{percent}%" in page or f"{percent.replace('.', ',')}%" in page
 
     before = list(TranslationTask.objects.order_by("pk").values())
     call_command("load_demo_data")
