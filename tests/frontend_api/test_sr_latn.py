@@ -188,3 +188,27 @@ def test_variables_choose_latin_too(client, serbian):
 
     data = graphql_data(post(client, "query($p: String) { page(path: $p) { title } }", {"p": "/sr-latn/"}))
     assert data["page"]["title"] == "Opština"
+
+
+def test_every_glossary_term_reaches_the_api_in_latin(gql, db):
+    from home.glossary import load_glossary
+
+    rows = list(load_glossary().values())
+    for index, row in enumerate(rows):
+        TopicFactory(slug=f"term-{index}", name=row["sq"] or row["key"], name_sr=row["sr_cyrl"])
+    topics = gql("{ topics(locale: SR_LATN) { slug name } }")["topics"]
+    names = {topic["slug"]: topic["name"] for topic in topics}
+    assert len(names) == len(rows)
+    for index, row in enumerate(rows):
+        assert names[f"term-{index}"] == row["sr_latn"], row["key"]
+    assert "Skupština opštine" in names.values()
+
+
+def test_change_feed_in_latin(gql, serbian):
+    query = """{ changes(since: "2000-01-01T00:00:00Z", locale: SR_LATN, first: 100) {
+      edges { node { title url } } } }"""
+    nodes = [edge["node"] for edge in gql(query)["changes"]["edges"]]
+    calendar = [node for node in nodes if node["url"] and node["url"].endswith("/kalendar/")]
+    assert calendar, nodes
+    assert calendar[-1]["title"] == "Kalendar događaja"
+    assert calendar[-1]["url"].endswith("/sr-latn/kalendar/")
