@@ -10,7 +10,9 @@
   CDN-cacheable; an unknown hash answers ``PersistedQueryNotFound`` and the
   client resends with the query.
 - Anonymous responses are cached per (document hash, operation, variables,
-  site) and generation (see ``cache.py``).
+  origin) and generation (see ``cache.py``). A cached response is answered
+  before the document is looked up, parsed or validated: at most one cache
+  round trip and no SQL query.
 """
 
 import json
@@ -89,6 +91,11 @@ class GraphQLView(View):
             )
         try:
             params = self._params(request)
+            anonymous = not request.user.is_authenticated
+            if anonymous:
+                hit = self._cached(request, params, media_type)
+                if hit is not None:
+                    return hit
             prepared = documents.get(_schema(), self._query(params))
             if prepared.document is None:  # a syntax error
                 raise _GraphQLErrors(prepared.errors)
@@ -106,7 +113,7 @@ class GraphQLView(View):
                 raise RequestError(
                     "Could not determine which operation to run: give a valid `operationName`."
                 )
-            return self._execute(request, prepared, operation, params, media_type)
+            return self._execute(request, prepared, operation, params, media_type, anonymous)
         except RequestError as error:
             body = {"errors": [_format_message(str(error), error.code)]}
             status = error.status if media_type == GRAPHQL_RESPONSE else (error.json_status or error.status)
@@ -160,6 +167,34 @@ class GraphQLView(View):
             raise RequestError("`query` must be a string.")
         return params
 
+    def _cached(self, request, params, media_type):
+        """The cached response to this request, or None.
+
+        The key's document hash is the persisted query's hash or the query's
+        SHA-256, the same the executed path stores under: a stored response
+        proves the document was valid and ran as a query without errors.
+        """
+        persisted = (params.get("extensions") or {}).get("persistedQuery")
+        if isinstance(persisted, dict) and persisted.get("version") == 1:
+            digest = persisted.get("sha256Hash")
+            if not isinstance(digest, str) or len(digest) != 64:
+                return None
+            digest = digest.lower()
+            if params.get("query") and query_hash(params["query"]) != digest:
+                return None  # the executed path explains the mismatch
+        elif persisted is None and params.get("query"):
+            digest = query_hash(params["query"])
+        else:
+            return None
+        key = response_cache.response_key(
+            digest, params.get("operationName"), params.get("variables") or {}, request
+        )
+        entry = response_cache.get_response(key)
+        if entry is None:
+            return None
+        body, site_id = entry
+        return self._finish(request, body, media_type, 200, cacheable=True, hit=True, site_id=site_id)
+
     @staticmethod
     def _query(params):
         """The query text, from the request or the persisted-query store."""
@@ -193,17 +228,9 @@ class GraphQLView(View):
 
     # --- execution -------------------------------------------------------------
 
-    def _execute(self, request, prepared, operation, params, media_type):
+    def _execute(self, request, prepared, operation, params, media_type, anonymous):
         variables = params.get("variables") or {}
-        anonymous = not request.user.is_authenticated
-        key = None
-        if anonymous:
-            site = site_context(request).site
-            key = response_cache.response_key(prepared.hash, params.get("operationName"), variables, site.pk)
-            body = response_cache.get_response(key)
-            if body is not None:
-                return self._finish(request, body, media_type, 200, cacheable=True, hit=True)
-
+        made_in = response_cache.generation() if anonymous else None
         result = execute(
             _schema(),
             prepared.document,
@@ -221,12 +248,21 @@ class GraphQLView(View):
         if media_type == GRAPHQL_RESPONSE and result.data is None:
             # No data at all: bad variables (a request error) or a failure.
             status = 400 if _only_input_errors(result.errors) else 500
-        cacheable = anonymous and not result.errors and not getattr(request, "_api_no_cache", False)
+        cacheable = (
+            anonymous
+            and operation.operation == OperationType.QUERY
+            and not result.errors
+            and not getattr(request, "_api_no_cache", False)
+        )
+        site_id = site_context(request).site.pk
         if cacheable:
-            response_cache.set_response(key, body)
-        return self._finish(request, body, media_type, status, cacheable=cacheable, hit=False)
+            key = response_cache.response_key(prepared.hash, params.get("operationName"), variables, request)
+            response_cache.set_response(key, body, site_id, made_in)
+        return self._finish(
+            request, body, media_type, status, cacheable=cacheable, hit=False, site_id=site_id
+        )
 
-    def _finish(self, request, body, media_type, status, cacheable, hit):
+    def _finish(self, request, body, media_type, status, cacheable, hit, site_id):
         response = HttpResponse(body, status=status, content_type=f"{media_type}; charset=utf-8")
         if cacheable and request.method == "GET":
             response["Cache-Control"] = (
@@ -234,8 +270,7 @@ class GraphQLView(View):
             )
         else:
             response["Cache-Control"] = "private, no-store" if not cacheable else "no-cache"
-        site = site_context(request).site
-        keys = f"{response_cache.SURROGATE_KEY} {response_cache.SURROGATE_KEY}-site-{site.pk}"
+        keys = f"{response_cache.SURROGATE_KEY} {response_cache.SURROGATE_KEY}-site-{site_id}"
         response["Surrogate-Key"] = keys  # Fastly, Varnish
         response["Cache-Tag"] = keys.replace(" ", ",")  # Cloudflare, Akamai
         response["X-Cache"] = "HIT" if hit else "MISS"
