@@ -90,8 +90,16 @@ class GraphQLView(View):
                 content_type="text/plain",
             )
         try:
-            params = self._params(request)
             anonymous = not request.user.is_authenticated
+            if anonymous and request.method == "GET":
+                # A GET's cache key is a function of its query string and origin:
+                # remembered, a repeated GET skips even parsing its parameters.
+                key = _GET_KEYS.get(_get_signature(request))
+                if key is not None:
+                    hit = self._hit(request, key, media_type)
+                    if hit is not None:
+                        return hit
+            params = self._params(request)
             if anonymous:
                 hit = self._cached(request, params, media_type)
                 if hit is not None:
@@ -189,6 +197,11 @@ class GraphQLView(View):
         key = response_cache.response_key(
             digest, params.get("operationName"), params.get("variables") or {}, request
         )
+        if request.method == "GET":
+            _remember_get_key(request, key)
+        return self._hit(request, key, media_type)
+
+    def _hit(self, request, key, media_type):
         entry = response_cache.get_response(key)
         if entry is None:
             return None
@@ -284,6 +297,21 @@ class GraphQLView(View):
         )
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+# (query string, scheme, host, port) of a GET → its response-cache key, in this process.
+_GET_KEYS = {}
+_GET_KEYS_MAX = 10_000
+
+
+def _get_signature(request):
+    return (request.META.get("QUERY_STRING", ""), request.scheme, request._get_raw_host(), request.get_port())
+
+
+def _remember_get_key(request, key):
+    if len(_GET_KEYS) >= _GET_KEYS_MAX:
+        _GET_KEYS.clear()
+    _GET_KEYS[_get_signature(request)] = key
 
 
 class _GraphQLErrors(Exception):
