@@ -51,6 +51,10 @@ e2e: install-dev
 schema: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py graphql_schema_file
 
+## bench: measure /graphql/, Wagtail's API v2 and a ceiling under gunicorn; writes bench/RESULTS.md
+bench: install-dev
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.api import api_router
 from cms.health import healthz
 from frontend_api.http.view import GraphQLView
 from search import views as search_views
@@ -14,7 +15,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     path("graphql/", GraphQLView.as_view(), name="graphql"),
+    path("api/v2/", api_router.urls),
 ]
+
+if settings.BENCH:
+    urlpatterns += [path("bench/", include("bench.urls"))]
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -18,6 +18,11 @@ DEFAULTS = {
     "DEFAULT_PAGE_SIZE": 20,
     "DOCUMENT_CACHE_SIZE": 500,
     "RESPONSE_CACHE_TIMEOUT": 300,
+    # Seconds a process trusts the cache generation it last read (0: read it on every request);
+    # a publish handled by another process reaches this one at most that late.
+    "GENERATION_CHECK_INTERVAL": 0,
+    # Bytes of responses each process keeps in memory in front of the shared cache (0: none).
+    "LOCAL_CACHE_BYTES": 16 * 1024 * 1024,
     "APQ_CACHE_TIMEOUT": 60 * 60 * 24 * 7,
     # Cache-Control max-age for anonymous GET responses (browsers) and s-maxage (CDNs).
     "HTTP_MAX_AGE": 60,

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -260,6 +262,9 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": True,
 }
 
+# bench/: BENCH=1 mounts the benchmark's reference view (never set it in production).
+BENCH = env.bool("BENCH", default=False)
+
 GRAPHENE = {"SCHEMA": "frontend_api.schema.schema"}
 
 # The GraphQL API (defaults and meaning in frontend_api/conf.py).
@@ -270,6 +275,7 @@ FRONTEND_API = {
     "MAX_FIELDS": env.int("GRAPHQL_MAX_FIELDS", default=500),
     "MAX_TOKENS": env.int("GRAPHQL_MAX_TOKENS", default=5000),
     "RESPONSE_CACHE_TIMEOUT": env.int("GRAPHQL_CACHE_TIMEOUT", default=300),
+    "GENERATION_CHECK_INTERVAL": env.float("GRAPHQL_GENERATION_CHECK_INTERVAL", default=1.0),
     "HTTP_MAX_AGE": env.int("GRAPHQL_HTTP_MAX_AGE", default=60),
     "HTTP_S_MAXAGE": env.int("GRAPHQL_HTTP_S_MAXAGE", default=300),
     "PREVIEW_TOKEN_MAX_AGE": env.int("PREVIEW_TOKEN_MAX_AGE", default=3600),

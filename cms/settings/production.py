@@ -6,6 +6,7 @@ from .base import *  # noqa: F403
 from .base import STORAGES, env
 
 DEBUG = False
+BENCH = False
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment in production.")

@@ -19,6 +19,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# Tests clear the cache between them: read the response-cache generation on every request.
+FRONTEND_API = {**FRONTEND_API, "GENERATION_CHECK_INTERVAL": 0}  # noqa: F405
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

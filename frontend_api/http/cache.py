@@ -1,15 +1,19 @@
 """Response caching and its invalidation.
 
-Cached responses are keyed by a *generation* number kept in the cache: any
-publish, unpublish, move or delete of a page, and any change to reference data,
-snippets, documents, images or privacy settings, increments it, so every
-response cached before the change is simply never read again (and expires).
+Cached responses carry the *generation* number, kept in the cache, they were
+made in: any publish, unpublish, move or delete of a page, and any change to
+reference data, snippets, documents, images, sites or privacy settings,
+increments it, so every response cached before the change is simply never read
+again (and expires).
 The CDN is told through Wagtail's frontend-cache backends, when configured.
 """
 
 import hashlib
 import json
 import logging
+import threading
+import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,11 +27,90 @@ GENERATION_KEY = "frontend_api:generation"
 SURROGATE_KEY = "graphql"
 
 
+class _Local:
+    """This process's copy of the generation and of recently used responses.
+
+    Reading the shared cache costs a network round trip, which is most of the
+    time of a cached answer. A process trusts the generation it last read for
+    ``GENERATION_CHECK_INTERVAL`` seconds (0: never), so a change made through
+    another process reaches it at most that late; changes made in this process
+    apply at once. Responses are kept up to ``LOCAL_CACHE_BYTES`` and only ever
+    served for the generation they were made in.
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.generation = None
+        self.read_at = 0.0
+        self.responses = OrderedDict()
+        self.size = 0
+
+    def trusted_generation(self):
+        interval = api_setting("GENERATION_CHECK_INTERVAL")
+        if interval and self.generation is not None and clock() - self.read_at < interval:
+            return self.generation
+        return None
+
+    def set_generation(self, value):
+        self.generation, self.read_at = value, clock()
+
+    def get(self, key, current):
+        with self.lock:
+            stored = self.responses.get(key)
+            if stored is None:
+                return None
+            entry, expires_at = stored
+            # Like the shared cache, a copy lives RESPONSE_CACHE_TIMEOUT at most:
+            # time-derived answers (open vacancies, current announcements) change.
+            if entry[0] != current or time.time() >= expires_at:
+                self._drop(key)
+                return None
+            self.responses.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        limit = api_setting("LOCAL_CACHE_BYTES")
+        if not limit or len(entry[1]) > limit:
+            return
+        expires_at = time.time() + api_setting("RESPONSE_CACHE_TIMEOUT")
+        with self.lock:
+            if key in self.responses:
+                self._drop(key)
+            self.responses[key] = (entry, expires_at)
+            self.size += len(entry[1])
+            while self.size > limit:
+                self._drop(next(iter(self.responses)))
+
+    def _drop(self, key):
+        entry, _expires_at = self.responses.pop(key)
+        self.size -= len(entry[1])
+
+    def clear(self):
+        with self.lock:
+            self.responses.clear()
+            self.size = 0
+            self.generation = None
+
+
+_local = _Local()
+clock = time.monotonic
+
+
 def generation():
+    value = _local.trusted_generation()
+    if value is None:
+        value = _read_generation()
+    return value
+
+
+def _read_generation():
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        # Start from the clock, not 1: if the cache loses this key (eviction,
+        # restart), responses stored under an earlier generation stay unread.
+        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
         value = cache.get(GENERATION_KEY, 1)
+    _local.set_generation(value)
     return value
 
 
@@ -35,8 +118,14 @@ def bump_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.add(GENERATION_KEY, 2, timeout=None)
+        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+    _read_generation()
     transaction.on_commit(purge_cdn)
+
+
+def clear_local():
+    """Forget this process's copies (tests that clear the shared cache call this too)."""
+    _local.clear()
 
 
 def purge_cdn():
@@ -52,16 +141,48 @@ def purge_cdn():
         logger.exception("Purging /graphql/ from the frontend cache failed")
 
 
-def response_key(document_hash, operation_name, variables, site_id):
-    """Cache key for a response; the locale is part of the variables or the document."""
-    payload = json.dumps([document_hash, operation_name, variables, site_id], sort_keys=True, default=str)
-    digest = hashlib.sha256(payload.encode()).hexdigest()
-    return f"frontend_api:response:{generation()}:{digest}"
+def response_key(document_hash, operation_name, variables, request):
+    """Cache key of a response: the document, the operation, its variables and the requested origin.
+
+    The origin (scheme, host, port) stands for the site: resolving the site
+    takes a query, and a cache hit must not cost one. A change to sites bumps
+    the generation like any other change.
+    """
+    origin = [request.scheme, request._get_raw_host(), request.get_port()]
+    payload = json.dumps([document_hash, operation_name, variables, origin], sort_keys=True, default=str)
+    return "frontend_api:response:" + hashlib.sha256(payload.encode()).hexdigest()
 
 
 def get_response(key):
-    return cache.get(key)
+    """(body, site id) of the response cached under ``key`` in the current generation, or None.
+
+    At most one round trip to the shared cache: none when this process holds a
+    copy made in the generation it trusts; the entry carries its generation.
+    """
+    current = _local.trusted_generation()
+    if current is not None:
+        entry = _local.get(key, current)
+        if entry is not None:
+            return entry[1], entry[2]
+        entry = cache.get(key)
+    else:
+        values = cache.get_many([GENERATION_KEY, key])
+        if GENERATION_KEY not in values:
+            return None
+        current = values[GENERATION_KEY]
+        _local.set_generation(current)
+        entry = _local.get(key, current)
+        if entry is not None:
+            return entry[1], entry[2]
+        entry = values.get(key)
+    if entry is None or entry[0] != current:
+        return None
+    _local.put(key, entry)
+    return entry[1], entry[2]
 
 
-def set_response(key, body):
-    cache.set(key, body, timeout=api_setting("RESPONSE_CACHE_TIMEOUT"))
+def set_response(key, body, site_id, made_in):
+    """Store a response made in generation ``made_in`` (read before executing the query)."""
+    entry = (made_in, body, site_id)
+    cache.set(key, entry, timeout=api_setting("RESPONSE_CACHE_TIMEOUT"))
+    _local.put(key, entry)

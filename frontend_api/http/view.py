@@ -10,7 +10,9 @@
   CDN-cacheable; an unknown hash answers ``PersistedQueryNotFound`` and the
   client resends with the query.
 - Anonymous responses are cached per (document hash, operation, variables,
-  site) and generation (see ``cache.py``).
+  origin) and generation (see ``cache.py``). A cached response is answered
+  before the document is looked up, parsed or validated: at most one cache
+  round trip and no SQL query.
 """
 
 import json
@@ -89,7 +91,20 @@ class GraphQLView(View):
                 content_type="text/plain",
             )
         try:
+            anonymous = not request.user.is_authenticated
+            if anonymous and request.method == "GET":
+                # A GET's cache key is a function of its query string and origin:
+                # remembered, a repeated GET skips even parsing its parameters.
+                key = _GET_KEYS.get(_get_signature(request))
+                if key is not None:
+                    hit = self._hit(request, key, media_type)
+                    if hit is not None:
+                        return hit
             params = self._params(request)
+            if anonymous:
+                hit = self._cached(request, params, media_type)
+                if hit is not None:
+                    return hit
             query = self._query(params)
             prepared = documents.get(_schema(), query)
             if prepared.document is None:  # a syntax error
@@ -109,7 +124,7 @@ class GraphQLView(View):
                     "Could not determine which operation to run: give a valid `operationName`."
                 )
             latin = mentions_latin(query, params.get("variables"))
-            return self._execute(request, prepared, operation, params, media_type, latin)
+            return self._execute(request, prepared, operation, params, media_type, anonymous, latin)
         except RequestError as error:
             body = {"errors": [_format_message(str(error), error.code)]}
             status = error.status if media_type == GRAPHQL_RESPONSE else (error.json_status or error.status)
@@ -163,6 +178,39 @@ class GraphQLView(View):
             raise RequestError("`query` must be a string.")
         return params
 
+    def _cached(self, request, params, media_type):
+        """The cached response to this request, or None.
+
+        The key's document hash is the persisted query's hash or the query's
+        SHA-256, the same the executed path stores under: a stored response
+        proves the document was valid and ran as a query without errors.
+        """
+        persisted = (params.get("extensions") or {}).get("persistedQuery")
+        if isinstance(persisted, dict) and persisted.get("version") == 1:
+            digest = persisted.get("sha256Hash")
+            if not isinstance(digest, str) or len(digest) != 64:
+                return None
+            digest = digest.lower()
+            if params.get("query") and query_hash(params["query"]) != digest:
+                return None  # the executed path explains the mismatch
+        elif persisted is None and params.get("query"):
+            digest = query_hash(params["query"])
+        else:
+            return None
+        key = response_cache.response_key(
+            digest, params.get("operationName"), params.get("variables") or {}, request
+        )
+        if request.method == "GET":
+            _remember_get_key(request, key)
+        return self._hit(request, key, media_type)
+
+    def _hit(self, request, key, media_type):
+        entry = response_cache.get_response(key)
+        if entry is None:
+            return None
+        body, site_id = entry
+        return self._finish(request, body, media_type, 200, cacheable=True, hit=True, site_id=site_id)
+
     @staticmethod
     def _query(params):
         """The query text, from the request or the persisted-query store."""
@@ -196,17 +244,9 @@ class GraphQLView(View):
 
     # --- execution -------------------------------------------------------------
 
-    def _execute(self, request, prepared, operation, params, media_type, latin=False):
+    def _execute(self, request, prepared, operation, params, media_type, anonymous, latin=False):
         variables = params.get("variables") or {}
-        anonymous = not request.user.is_authenticated
-        key = None
-        if anonymous:
-            site = site_context(request).site
-            key = response_cache.response_key(prepared.hash, params.get("operationName"), variables, site.pk)
-            body = response_cache.get_response(key)
-            if body is not None:
-                return self._finish(request, body, media_type, 200, cacheable=True, hit=True)
-
+        made_in = response_cache.generation() if anonymous else None
         result = execute(
             _schema(),
             prepared.document,
@@ -226,12 +266,21 @@ class GraphQLView(View):
         if media_type == GRAPHQL_RESPONSE and result.data is None:
             # No data at all: bad variables (a request error) or a failure.
             status = 400 if _only_input_errors(result.errors) else 500
-        cacheable = anonymous and not result.errors and not getattr(request, "_api_no_cache", False)
+        cacheable = (
+            anonymous
+            and operation.operation == OperationType.QUERY
+            and not result.errors
+            and not getattr(request, "_api_no_cache", False)
+        )
+        site_id = site_context(request).site.pk
         if cacheable:
-            response_cache.set_response(key, body)
-        return self._finish(request, body, media_type, status, cacheable=cacheable, hit=False)
+            key = response_cache.response_key(prepared.hash, params.get("operationName"), variables, request)
+            response_cache.set_response(key, body, site_id, made_in)
+        return self._finish(
+            request, body, media_type, status, cacheable=cacheable, hit=False, site_id=site_id
+        )
 
-    def _finish(self, request, body, media_type, status, cacheable, hit):
+    def _finish(self, request, body, media_type, status, cacheable, hit, site_id):
         response = HttpResponse(body, status=status, content_type=f"{media_type}; charset=utf-8")
         if cacheable and request.method == "GET":
             response["Cache-Control"] = (
@@ -239,8 +288,7 @@ class GraphQLView(View):
             )
         else:
             response["Cache-Control"] = "private, no-store" if not cacheable else "no-cache"
-        site = site_context(request).site
-        keys = f"{response_cache.SURROGATE_KEY} {response_cache.SURROGATE_KEY}-site-{site.pk}"
+        keys = f"{response_cache.SURROGATE_KEY} {response_cache.SURROGATE_KEY}-site-{site_id}"
         response["Surrogate-Key"] = keys  # Fastly, Varnish
         response["Cache-Tag"] = keys.replace(" ", ",")  # Cloudflare, Akamai
         response["X-Cache"] = "HIT" if hit else "MISS"
@@ -254,6 +302,21 @@ class GraphQLView(View):
         )
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+# (query string, scheme, host, port) of a GET → its response-cache key, in this process.
+_GET_KEYS = {}
+_GET_KEYS_MAX = 10_000
+
+
+def _get_signature(request):
+    return (request.META.get("QUERY_STRING", ""), request.scheme, request._get_raw_host(), request.get_port())
+
+
+def _remember_get_key(request, key):
+    if len(_GET_KEYS) >= _GET_KEYS_MAX:
+        _GET_KEYS.clear()
+    _GET_KEYS[_get_signature(request)] = key
 
 
 class _GraphQLErrors(Exception):

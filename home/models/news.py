@@ -3,7 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.images import get_image_model_string
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -47,6 +49,12 @@ class NewsPage(ContentItemPage):
     search_fields = BasePage.search_fields + [
         index.FilterField("date"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+    # Wagtail's REST API v2 (/api/v2/pages/?type=home.NewsPage): the listing fields of bench/.
+    api_fields = [
+        APIField("date"),
+        APIField("summary"),
+        APIField("lead_image_card", serializer=ImageRenditionField("fill-800x450", source="lead_image")),
     ]
 
     class Meta:
