@@ -28,17 +28,22 @@ def feed_entries(now=None, **filters):
     return calendar.entries(now - HISTORY, now + HORIZON, **filters)
 
 
-def build_calendar(pages, *, name, language):
+def _same(text):
+    return text
+
+
+def build_calendar(pages, *, name, language, text=_same):
+    """The feed; ``text`` converts every text property (``to_latin`` for Serbian in Latin script)."""
     cal = Calendar()
     cal.add("prodid", f"-//{settings.WAGTAIL_SITE_NAME}//{language}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", text(str(name)))
     cal.add("x-wr-timezone", settings.TIME_ZONE)
     cal.add_component(build_timezone())
     for page in sorted(pages, key=lambda page: (page.start, page.pk)):
-        cal.add_component(build_event(page))
+        cal.add_component(build_event(page, text=text))
     return cal
 
 
@@ -73,11 +78,11 @@ def plain_text(html):
     return unescape(strip_tags(html or "")).strip()
 
 
-def build_event(page):
+def build_event(page, text=_same):
     event = Event()
     # The translation key is shared by an entry's translations: one event, whichever feed it came from.
     event.add("uid", f"{page.translation_key}@{urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname}")
-    event.add("summary", page.title)
+    event.add("summary", text(page.title))
     event.add("dtstamp", timezone.now())
     if page.last_published_at:
         event.add("last-modified", page.last_published_at)
@@ -100,18 +105,20 @@ def build_event(page):
     event.add("status", STATUS[page.status])
     description = plain_text(page.body)
     if description:
-        event.add("description", description)
+        event.add("description", text(description))
     location = ", ".join(filter(None, [page.place.name, page.place.address])) if page.place else ""
     if page.online_url:
         location = f"{location} ({page.online_url})" if location else page.online_url
     if location:
-        event.add("location", location)
+        event.add("location", text(location))
     url = page.full_url
     if url:
         event.add("url", url)
     event.add("categories", [page.calendar_kind])
     if page.calendar_body:
         event.add(
-            "organizer", f"mailto:{settings.DEFAULT_FROM_EMAIL}", parameters={"CN": str(page.calendar_body)}
+            "organizer",
+            f"mailto:{settings.DEFAULT_FROM_EMAIL}",
+            parameters={"CN": text(str(page.calendar_body))},
         )
     return event

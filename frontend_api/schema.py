@@ -8,12 +8,22 @@ from .core.pages import GenericPage
 from .core.registry import registered_page_types
 from .core.schema import CoreQueries
 from .documents.schema import DocumentQueries
+from .events import types as _event_types  # noqa: F401  (registers the page types)
+from .events.schema import EventQueries
 from .home import types as _home_types  # noqa: F401  (registers the page types)
 from .home.schema import HomeQueries
 from .reference.schema import ReferenceQueries
 
 
-class Query(CoreQueries, HomeQueries, DocumentQueries, ReferenceQueries, ChangeQueries, graphene.ObjectType):
+class Query(
+    CoreQueries,
+    HomeQueries,
+    DocumentQueries,
+    ReferenceQueries,
+    EventQueries,
+    ChangeQueries,
+    graphene.ObjectType,
+):
     """Published content of the municipality's site, in every language."""
 
 

@@ -15,10 +15,14 @@ def locale_choices():
     """(enum name, language code, description) for every locale the API offers."""
     # Descriptions in English whatever the active language: the schema is one file.
     with translation.override("en"):
-        return [
+        choices = [
             (code.upper().replace("-", "_"), code, f"{name} ({code})")
             for code, name in settings.WAGTAIL_CONTENT_LANGUAGES
         ]
+    if any(code == "sr" for _name, code, _description in choices):
+        # Derived, not stored: read from the Cyrillic ``sr`` tree and transliterated (core/script.py).
+        choices.append(("SR_LATN", "sr-latn", "Serbian in Latin script (sr-latn), derived from sr"))
+    return choices
 
 
 def default_language():
@@ -46,13 +50,18 @@ def language_code(value):
     """The language code for a ``Locale`` argument (enum member, its value, or None → default)."""
     if value is None:
         return default_language()
-    return getattr(value, "value", value)
+    code = getattr(value, "value", value)
+    # Latin script is served from the Cyrillic tree (the script middleware marks the request).
+    return "sr" if code == "sr-latn" else code
 
 
 def locale_argument(**kwargs):
     return graphene.Argument(
         Locale,
-        description="Content language; defaults to the site's default language (SQ).",
+        description=(
+            "Content language; defaults to the site's default language (SQ). "
+            "SR_LATN is Serbian in Latin script, derived from the Cyrillic SR content."
+        ),
         **kwargs,
     )
 

@@ -11,6 +11,7 @@ import graphene
 from django.db.models import Q
 from wagtail.models import Page as WagtailPage
 
+from . import script
 from .connections import connection_field, connection_for, resolve_connection
 from .locale import Locale, default_language, language_code, locale_argument
 from .registry import page_type_for
@@ -111,6 +112,18 @@ class PageTranslation(graphene.ObjectType):
     title = graphene.String(required=True, description="Title of the translation.")
 
 
+def _translation_entries(language, url, title):
+    """One language-switcher entry; Serbian gives two, Cyrillic and Latin, each in its final script."""
+    entries = [PageTranslation(locale=language, url=url, title=title)]
+    if language == script.STORED and script.latin_offered():
+        entries.append(
+            PageTranslation(locale=script.LATIN, url=script.latin_url(url), title=script.latin_text(title))
+        )
+    for entry in entries:
+        entry._api_script_fixed = True
+    return entries
+
+
 class Page(graphene.Interface):
     """A published page of the site's tree, in one language."""
 
@@ -172,10 +185,14 @@ class Page(graphene.Interface):
     @staticmethod
     def resolve_translations(page, info):
         context = site_context(info)
-        return [
-            PageTranslation(locale=context.language_of(other), url=context.url_of(other), title=other.title)
-            for other in load_translations(info, page)
-        ]
+        entries = []
+        for other in load_translations(info, page):
+            entries += _translation_entries(context.language_of(other), context.url_of(other), other.title)
+        if context.language_of(page) == script.STORED:
+            # The page itself in the other script: SR_LATN beside SR, SR beside SR_LATN.
+            same = _translation_entries(script.STORED, context.url_of(page), page.title)
+            entries += [entry for entry in same if (entry.locale == script.LATIN) != script.is_latin(info)]
+        return entries
 
     @staticmethod
     def resolve_is_fallback(page, info):

@@ -26,6 +26,7 @@ from graphql import GraphQLError, OperationType, execute, get_operation_ast
 
 from ..conf import api_setting
 from ..core.errors import ApiError
+from ..core.script import ScriptMiddleware, mentions_latin
 from ..core.site import site_context
 from . import cache as response_cache
 from .documents import documents, query_hash
@@ -89,7 +90,8 @@ class GraphQLView(View):
             )
         try:
             params = self._params(request)
-            prepared = documents.get(_schema(), self._query(params))
+            query = self._query(params)
+            prepared = documents.get(_schema(), query)
             if prepared.document is None:  # a syntax error
                 raise _GraphQLErrors(prepared.errors)
             operation = get_operation_ast(prepared.document, params.get("operationName"))
@@ -106,7 +108,8 @@ class GraphQLView(View):
                 raise RequestError(
                     "Could not determine which operation to run: give a valid `operationName`."
                 )
-            return self._execute(request, prepared, operation, params, media_type)
+            latin = mentions_latin(query, params.get("variables"))
+            return self._execute(request, prepared, operation, params, media_type, latin)
         except RequestError as error:
             body = {"errors": [_format_message(str(error), error.code)]}
             status = error.status if media_type == GRAPHQL_RESPONSE else (error.json_status or error.status)
@@ -193,7 +196,7 @@ class GraphQLView(View):
 
     # --- execution -------------------------------------------------------------
 
-    def _execute(self, request, prepared, operation, params, media_type):
+    def _execute(self, request, prepared, operation, params, media_type, latin=False):
         variables = params.get("variables") or {}
         anonymous = not request.user.is_authenticated
         key = None
@@ -211,6 +214,8 @@ class GraphQLView(View):
             variable_values=variables,
             operation_name=params.get("operationName"),
             hide_suggestions=not api_setting("FIELD_SUGGESTIONS"),
+            # Only where Latin script may be asked for: other requests skip the per-field call.
+            middleware=[ScriptMiddleware()] if latin else None,
         )
         payload = {}
         if result.errors:

@@ -60,7 +60,10 @@ def test_breadcrumbs_parent_and_translations(gql, tree):
     assert page["__typename"] == "GenericPage"
     assert page["parent"] == {"title": "Вести", "url": "/sr/vesti/"}
     assert [crumb["url"] for crumb in page["breadcrumbs"]] == ["/sr/", "/sr/vesti/"]
-    assert page["translations"] == [{"locale": "SQ", "url": "/lajme/lajm-1/", "title": "Lajm 1"}]
+    assert page["translations"] == [
+        {"locale": "SQ", "url": "/lajme/lajm-1/", "title": "Lajm 1"},
+        {"locale": "SR_LATN", "url": "/sr-latn/vesti/vest-1/", "title": "Vest 1"},
+    ]
 
 
 def test_page_by_url_uses_the_host_to_pick_the_site(gql, tree):

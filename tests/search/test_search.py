@@ -1,0 +1,43 @@
+"""Site search: a Serbian query finds Serbian content in either script."""
+
+import pytest
+
+from search.views import query_spellings
+from tests.frontend_api.conftest import add_page
+
+pytestmark = pytest.mark.django_db
+
+
+def test_serbian_queries_are_tried_in_both_scripts():
+    assert query_spellings("Skupština opštine", "sr") == ["Skupština opštine", "Скупштина општине"]
+    assert query_spellings("Скупштина", "sr") == ["Скупштина", "Skupština"]
+    assert query_spellings("Kuvendi", "sq") == ["Kuvendi"]
+
+
+@pytest.fixture
+def serbian_pages(home_pages):
+    return {
+        "cyrillic": add_page(home_pages["sr"], "Седница Скупштине општине", "sednica"),
+        "latin": add_page(home_pages["sr"], "Budžet za 2026", "budzet"),
+        "albanian": add_page(home_pages["sq"], "Seanca e Kuvendit", "seanca"),
+    }
+
+
+def results(client, url, query):
+    response = client.get(url, {"query": query})
+    assert response.status_code == 200
+    return [page.title for page in response.context["search_results"]]
+
+
+def test_a_latin_query_finds_cyrillic_content(client, serbian_pages):
+    assert results(client, "/sr/search/", "Skupštine") == ["Седница Скупштине општине"]
+    assert results(client, "/sr/search/", "Скупштине") == ["Седница Скупштине општине"]
+
+
+def test_a_cyrillic_query_finds_content_typed_in_latin(client, serbian_pages):
+    assert results(client, "/sr/search/", "Буџет") == ["Budžet za 2026"]
+
+
+def test_other_languages_search_as_typed(client, serbian_pages):
+    assert results(client, "/search/", "Kuvendit") == ["Seanca e Kuvendit"]
+    assert results(client, "/search/", "Skupštine") == []
