@@ -423,7 +423,8 @@ def load(ctx):
             all_day=all_day,
             place=places.get(place),
             organiser=bodies.get("kryetari") if kind == EventPage.Kind.MAYORS_MEETING else None,
-            body=f"<p>{body['sq']}</p>" if body else "",
+            summary=body["sq"] if body else "",
+            body=[("paragraph", f"<p>{body['sq']}</p>")] if body else [],
             exception_dates="\n".join(
                 (today + dt.timedelta(days=offset)).isoformat() for offset in exception_days
             ),

@@ -78,6 +78,25 @@ def plain_text(html):
     return unescape(strip_tags(html or "")).strip()
 
 
+# The body's blocks that hold running text, and where (raw data: no queries for chooser blocks).
+TEXT_BLOCKS = {
+    "paragraph": lambda value: value,
+    "heading": lambda value: value.get("text"),
+    "quote": lambda value: value.get("text"),
+}
+
+
+def description_of(page):
+    """The summary, then the body's running text, as plain text (a repeated text once)."""
+    parts = [page.summary]
+    for block in page.body.raw_data:
+        text_of = TEXT_BLOCKS.get(block["type"])
+        if text_of is not None:
+            parts.append(text_of(block["value"]))
+    parts = [plain_text(part) for part in parts]
+    return "\n\n".join(part for part in dict.fromkeys(parts) if part)
+
+
 def build_event(page, text=_same):
     event = Event()
     # The translation key is shared by an entry's translations: one event, whichever feed it came from.
@@ -103,7 +122,7 @@ def build_event(page, text=_same):
         if exdates:
             event.add("exdate", exdates)
     event.add("status", STATUS[page.status])
-    description = plain_text(page.body)
+    description = description_of(page)
     if description:
         event.add("description", text(description))
     location = ", ".join(filter(None, [page.place.name, page.place.address])) if page.place else ""

@@ -20,6 +20,7 @@ from home.setup import default_home_page
 from . import services
 from .groups import ensure_translator_groups
 from .models import TranslationTask
+from .setup import ensure_translation_editorial_setup
 
 State = TranslationTask.State
 
@@ -46,6 +47,7 @@ PLAN = [
 
 def load(ctx):
     ctx.write("Translation work: translator groups, tasks in every state")
+    ensure_translation_editorial_setup()
     groups = ensure_translator_groups()
     translators = {}
     for username, first_name, last_name, language in TRANSLATORS:

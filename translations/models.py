@@ -174,10 +174,16 @@ class OfficialLanguageTask(AbstractGroupApprovalTask):
 
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
-        if self.translations_ready(workflow_state.content_object):
+        obj = workflow_state.content_object
+        if self.translations_ready(obj):
             task_state.approve(
                 user=user, update=False, comment=str(_("The official translations are complete."))
             )
+        elif hasattr(obj, "get_latest_revision_as_object"):
+            from .services import sync_tasks_for_source
+
+            # The translators get the text under review now, not only once it is published.
+            sync_tasks_for_source(obj.get_latest_revision_as_object(), user=user)
         return task_state
 
     @staticmethod

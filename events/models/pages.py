@@ -16,27 +16,30 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events import recurrence
+from home.models import BasePage
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class EventIndexPage(Page):
+class EventIndexPage(BasePage):
     """The calendar of one locale: a month view and the upcoming list."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = BasePage.content_panels + [FieldPanel("intro")] + BasePage.body_panels
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage", "events.MeetingPage"]
     max_count_per_parent = 1
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("events calendar")
@@ -56,8 +59,11 @@ class EventIndexPage(Page):
         return context
 
 
-class BaseEventPage(Page):
-    """What every entry of the calendar has: time, status, recurrence, place."""
+class BaseEventPage(BasePage):
+    """What every entry of the calendar has: time, status, recurrence, place.
+
+    Summary, listing image and the body (the shared block library) come from BasePage.
+    """
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")
@@ -65,7 +71,6 @@ class BaseEventPage(Page):
         CANCELLED = "cancelled", _("Cancelled")
         HELD = "held", _("Held")
 
-    body = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
     start = models.DateTimeField(_("start"), db_index=True, help_text=_("Local time (Europe/Belgrade)."))
     end = models.DateTimeField(_("end"), null=True, blank=True)
     all_day = models.BooleanField(_("all day"), default=False)
@@ -136,12 +141,7 @@ class BaseEventPage(Page):
     ]
 
     # Text is translated; everything that makes the calendar is synchronised.
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("body"),
+    translatable_fields = BasePage.translatable_fields + [
         SynchronizedField("start"),
         SynchronizedField("end"),
         SynchronizedField("all_day"),
@@ -156,8 +156,7 @@ class BaseEventPage(Page):
         SynchronizedField("topics"),
     ]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("body"),
+    search_fields = BasePage.search_fields + [
         index.FilterField("start"),
         index.FilterField("status"),
     ]
@@ -219,6 +218,17 @@ class BaseEventPage(Page):
             range_end,
         )
 
+    def translation_due_at(self):
+        """The translations are due before the first media notice goes out (TRANSLATION_DUE_RULES).
+
+        None when no notice is planned: the default due rule applies.
+        """
+        from events.notices import planned_notices
+
+        now = timezone.now()
+        due = [due_at for _rule, _start, due_at in planned_notices(self, now) if due_at > now]
+        return min(due, default=None)
+
     def next_occurrence(self, after=None, horizon_days=400):
         """The first (start, end) starting at or after ``after`` (default: now)."""
         after = after or timezone.now()
@@ -260,10 +270,10 @@ class EventPage(BaseEventPage):
     )
 
     content_panels = (
-        Page.content_panels
+        BasePage.content_panels
         + [FieldRowPanel([FieldPanel("kind"), FieldPanel("organiser"), FieldPanel("outside_municipality")])]
         + BaseEventPage.time_panels
-        + [FieldPanel("body")]
+        + BasePage.body_panels
     )
 
     parent_page_types = ["events.EventIndexPage"]
@@ -309,11 +319,11 @@ class MeetingPage(BaseEventPage):
     recording_url = models.URLField(_("recording link"), blank=True)
 
     content_panels = (
-        Page.content_panels
+        BasePage.content_panels
         + [FieldRowPanel([FieldPanel("organiser"), FieldPanel("session_number")])]
         + BaseEventPage.time_panels
+        + BasePage.body_panels
         + [
-            FieldPanel("body"),
             InlinePanel("agenda_items", heading=_("Agenda"), label=_("agenda item")),
             MultiFieldPanel(
                 [

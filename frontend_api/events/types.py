@@ -27,6 +27,7 @@ from ..core.richtext import render_rich_text
 from ..core.site import site_context
 from ..documents.resolvers import public_documents
 from ..documents.types import Document
+from ..home.types import BasePageFields
 from ..reference.types import Body, Place, Topic, with_language
 
 EventStatus = choices_enum("EventStatus", BaseEventPage.Status, "Status of an event or session.")
@@ -177,9 +178,6 @@ class EventFields:
     topics = graphene.List(
         graphene.NonNull(Topic), required=True, description="Topics, in the page's language."
     )
-    body = graphene.String(
-        required=True, description="Description as HTML; internal links point to public URLs."
-    )
     is_public = graphene.Boolean(required=True, description="False for a closed session or private event.")
 
     @staticmethod
@@ -241,13 +239,9 @@ class EventFields:
     def resolve_topics(page, info):
         return with_language(list(page.topics.all()), _language(page, info))
 
-    @staticmethod
-    def resolve_body(page, info):
-        return render_rich_text(info, page.body, _language(page, info))
-
 
 @register_page_type(EventPage)
-class EventPageType(EventFields, graphene.ObjectType):
+class EventPageType(BasePageFields, EventFields, graphene.ObjectType):
     """An event of the calendar: cultural, festival, anniversary, public meeting, conference..."""
 
     outside_municipality = graphene.Boolean(
@@ -260,7 +254,7 @@ class EventPageType(EventFields, graphene.ObjectType):
 
 
 @register_page_type(MeetingPage)
-class MeetingPageType(EventFields, graphene.ObjectType):
+class MeetingPageType(BasePageFields, EventFields, graphene.ObjectType):
     """A session of a municipal body (Assembly, committee, Board of Directors)."""
 
     session_number = graphene.Int(description="Number of the session.")
@@ -308,7 +302,7 @@ class MeetingPageType(EventFields, graphene.ObjectType):
 
 
 @register_page_type(EventIndexPage)
-class EventIndexPageType(graphene.ObjectType):
+class EventIndexPageType(BasePageFields, graphene.ObjectType):
     """The events calendar of a language; its entries come from `eventOccurrences` and `calendarMonth`."""
 
     intro = graphene.String(required=True, description="Introduction as HTML.")

@@ -1,5 +1,6 @@
-"""An editor writes a decision in Albanian and submits it; the head of office publishes it and
-has it translated into Serbian and English with wagtail-localize."""
+"""An editor writes a decision in Albanian and submits it; the head of office approves it, the
+official-language check waits for the Serbian translation, then publishes it; English follows
+with wagtail-localize."""
 
 import re
 
@@ -12,6 +13,8 @@ from home.editorial import EDITORS, HEAD_OF_OFFICE, WORKFLOW_NAME, ensure_editor
 from home.factories import BodyFactory, DecisionIndexPageFactory
 from home.localization import translate_with
 from home.models import DecisionPage
+from translations.models import TranslationTask
+from translations.setup import OFFICIAL_TASK_NAME, ensure_translation_editorial_setup
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -29,6 +32,7 @@ def decisions_index(home_pages):
             index, code, lambda text, path, slug=slug, title=title: {"slug": slug, "title": title}.get(path)
         )
     ensure_editorial_setup()
+    ensure_translation_editorial_setup()
     return index
 
 
@@ -70,20 +74,27 @@ def test_decision_from_albanian_draft_to_three_published_languages(
     assert state.workflow.name == WORKFLOW_NAME
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
 
-    # 2. The head of office approves it, which publishes it.
+    # 2. The head of office approves it; an official act waits for its Serbian translation.
     page.context.clear_cookies()
     admin_login(username="shefi")
-    page.goto(f"{live_server.url}/admin/pages/{decision.pk}/edit/")
-    open_footer_actions(page)
-    page.locator(
-        "footer button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
-    ).click()
-    page.wait_for_load_state("networkidle")
+    approve(page, live_server, decision)
+    decision.refresh_from_db()
+    assert not decision.live
+    state.refresh_from_db()
+    assert state.current_task_state.task.name == OFFICIAL_TASK_NAME
+    task = TranslationTask.objects.get(
+        translation_key=decision.translation_key, target_locale__language_code="sr"
+    )
+    assert task.state == TranslationTask.State.UNASSIGNED
+
+    # 3. The Serbian translation is done; the head of office approves the check, which publishes the decision.
+    translate_with(decision, "sr", lambda text, path: {"title": SERBIAN_TITLE}.get(path, f"{text} [sr]"))
+    approve(page, live_server, decision)
     decision.refresh_from_db()
     assert decision.live
 
-    # 3. She has it translated into Serbian and English with wagtail-localize, then publishes each.
-    for code, translated_title in (("sr", SERBIAN_TITLE), ("en", ENGLISH_TITLE)):
+    # 4. She has it translated into English with wagtail-localize, then publishes it.
+    for code, translated_title in (("en", ENGLISH_TITLE),):
         page.goto(f"{live_server.url}/admin/localize/submit/page/{decision.pk}/")
         page.locator("input[name=locales]").evaluate_all(
             "(boxes) => boxes.forEach((box) => { box.checked = false; })"
@@ -105,6 +116,15 @@ def test_decision_from_albanian_draft_to_three_published_languages(
         page.goto(f"{live_server.url}{translation.url}")
         assert page.locator("h1").inner_text() == title
         assert page.locator("html").get_attribute("lang") == (prefix.strip("/") or "sq")
+
+
+def approve(page, live_server, decision):
+    page.goto(f"{live_server.url}/admin/pages/{decision.pk}/edit/")
+    open_footer_actions(page)
+    page.locator(
+        "footer button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
+    ).click()
+    page.wait_for_load_state("networkidle")
 
 
 def translate_title_in_editor(page, title):

@@ -35,7 +35,8 @@ def test_publishing_a_public_meeting_in_the_admin_schedules_two_notices(
             "end": "",
             "status": "scheduled",
             "is_public": "on",
-            "body": rich_text("Takim për buxhetin."),
+            "summary": "Takim për buxhetin.",
+            "body": streamfield([("paragraph", rich_text("<p>Takim për buxhetin.</p>"))]),
             "comments": inline_formset([]),
             "action-publish": "publish",
         }
@@ -68,7 +69,7 @@ def test_meeting_with_agenda_in_the_admin(admin_client, calendar_index, assembly
             "start": start.strftime("%Y-%m-%d %H:%M"),
             "status": "scheduled",
             "is_public": "on",
-            "body": rich_text(""),
+            "body": streamfield([]),
             "agenda_items": inline_formset(
                 [
                     {
@@ -106,7 +107,7 @@ def test_meeting_needs_a_body(admin_client, calendar_index):
             "slug": "mbledhje",
             "start": "2026-12-10 10:00",
             "status": "scheduled",
-            "body": rich_text(""),
+            "body": streamfield([]),
             "agenda_items": inline_formset([]),
             "materials": inline_formset([]),
             "comments": inline_formset([]),

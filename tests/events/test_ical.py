@@ -24,7 +24,11 @@ def feed_entries(calendar_index, assembly, committee, hall):
         start=local(2026, 12, 10, 10),
         end=local(2026, 12, 10, 14),
         place=hall,
-        body="<p>Rendi i ditës &amp; materialet</p>",
+        summary="Seanca e rregullt e Kuvendit.",
+        body=[
+            ("heading", {"text": "Rendi i ditës", "level": "h2"}),
+            ("paragraph", "<p>Rendi i ditës &amp; materialet</p>"),
+        ],
     )
     office_hours = MeetingPageFactory(
         parent=calendar_index,
@@ -90,7 +94,10 @@ def test_body_feed_parsed_back_field_by_field(client, feed_entries):
     assert str(session["URL"]) == session_page.full_url
     assert str(session["UID"]) == f"{session_page.translation_key}@127.0.0.1"
     assert str(session["LOCATION"]) == "Salla e Kuvendit, Sheshi i Lirisë 1"
-    assert str(session["DESCRIPTION"]) == "Rendi i ditës & materialet"
+    # The summary, then the body's text; the heading's level is not text.
+    assert str(session["DESCRIPTION"]) == (
+        "Seanca e rregullt e Kuvendit.\n\nRendi i ditës\n\nRendi i ditës & materialet"
+    )
     assert session["ORGANIZER"].params["CN"] == "Kuvendi i Komunës"
     assert "RRULE" not in session
 

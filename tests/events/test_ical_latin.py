@@ -30,7 +30,8 @@ def serbian_session(calendar_index, assembly, hall, locales, home_pages):
     session.save_revision().publish()
     translate_page(calendar_index, locales["sr"], "Календар", "kalendar")
     translated = translate_page(session, locales["sr"], "Пета седница Скупштине општине", "sednica-5")
-    translated.body = "<p>Дневни ред: буџет</p>"
+    translated.summary = "Дневни ред: буџет"
+    translated.body = []
     translated.save_revision().publish()
     return translated
 

@@ -329,3 +329,33 @@ def test_a_yearly_series_gets_next_years_notices_once_this_years_are_out(
         ("advisory", local(2027, 12, 6), "scheduled", False),
         ("reminder", local(2027, 12, 19), "scheduled", False),
     ]
+
+
+def test_translation_is_due_before_the_first_media_notice(calendar_index, django_capture_on_commit_callbacks):
+    from translations.due import due_date_for
+    from translations.models import TranslationTask
+
+    start = NOW + dt.timedelta(days=20)
+    page = EventPageFactory(
+        parent=calendar_index, start=start, kind=EventPage.Kind.PUBLIC_MEETING, live=False
+    )
+    # The advisory goes out 14 days before, the reminder 1 day before: translations must be ready first.
+    assert page.translation_due_at() == start - dt.timedelta(days=14)
+    assert due_date_for(page) == start - dt.timedelta(days=14)
+
+    # Only notices still to come count; with none left the default rule applies.
+    soon = EventPageFactory(
+        parent=calendar_index,
+        start=NOW + dt.timedelta(days=3),
+        kind=EventPage.Kind.PUBLIC_MEETING,
+        live=False,
+    )
+    assert soon.translation_due_at() == soon.start - dt.timedelta(days=1)
+    private = EventPageFactory(
+        parent=calendar_index, start=start, kind=EventPage.Kind.PUBLIC_MEETING, is_public=False, live=False
+    )
+    assert private.translation_due_at() is None
+
+    publish(page, django_capture_on_commit_callbacks)
+    task = TranslationTask.objects.for_instance(page).first()
+    assert task is not None and task.due_at == start - dt.timedelta(days=14)

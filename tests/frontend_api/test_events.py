@@ -68,7 +68,7 @@ query Occ($from: DateTime!, $to: DateTime!, $locale: Locale, $where: CalendarFil
       translations { locale url title }
       ... on EventPage {
         kind start end localStart timezone status recurrenceRule exceptionDates
-        place { name } organiser { name } topics { name } onlineUrl body isPublic outsideMunicipality
+        place { name } organiser { name } topics { name } onlineUrl summary body { __typename } isPublic outsideMunicipality
       }
       ... on MeetingPage {
         sessionNumber materialsDistributedAt livestreamUrl recordingUrl
@@ -313,7 +313,7 @@ def test_no_response_contains_a_media_contacts_address(client, session, calendar
         post(client, OCCURRENCES, {"from": "2026-06-01T00:00:00+02:00", "to": "2026-07-01T00:00:00+02:00"}),
         post(
             client,
-            "{ events(first: 100) { edges { node { title ... on EventPage { body organiser { name } } } } } }",
+            "{ events(first: 100) { edges { node { title ... on EventPage { summary body { __typename } organiser { name } } } } } }",
         ),
         post(
             client,
@@ -336,7 +336,7 @@ def _count(client, query, variables=None):
 
 LISTING = """{ events(first: 100) { totalCount edges { node {
   __typename id title url translations { locale url } parent { url }
-  ... on EventPage { kind start localStart place { name } organiser { name } topics { name } body }
+  ... on EventPage { kind start localStart place { name } organiser { name } topics { name } summary body { __typename } }
   ... on MeetingPage { sessionNumber agendaItems { title documents { title } decision { url } }
                        materials { title } minutes { title } }
 } } } }"""

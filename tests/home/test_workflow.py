@@ -9,16 +9,19 @@ from django.utils.text import slugify
 from wagtail.models import Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from home.editorial import EDITORS, HEAD_OF_OFFICE, WORKFLOW_NAME, ensure_editorial_setup
+from home.editorial import EDITORS, HEAD_OF_OFFICE, TASK_NAME, WORKFLOW_NAME, ensure_editorial_setup
 from home.factories import NewsPageFactory
+from home.localization import translate_with
 from home.models import DecisionPage
+from translations.setup import OFFICIAL_TASK_NAME, ensure_translation_editorial_setup
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editorial(home_pages, indexes):
-    return ensure_editorial_setup()
+    ensure_editorial_setup()
+    return ensure_translation_editorial_setup()
 
 
 @pytest.fixture
@@ -54,8 +57,12 @@ def decision_form(assembly, title, action, number):
 
 def test_groups_and_workflow_are_created_by_migration():
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)
-    task = workflow.tasks.get().specific
-    assert list(task.groups.values_list("name", flat=True)) == [HEAD_OF_OFFICE]
+    # The head of office approves, then the official languages check (translations) ends the review.
+    tasks = [step.task.specific for step in workflow.workflow_tasks.order_by("sort_order")]
+    assert [task.name for task in tasks] == [TASK_NAME, OFFICIAL_TASK_NAME]
+    assert tasks[1]._meta.label == "translations.OfficialLanguageTask"
+    for task in tasks:
+        assert list(task.groups.values_list("name", flat=True)) == [HEAD_OF_OFFICE]
     assert Group.objects.filter(name__in=[EDITORS, HEAD_OF_OFFICE]).count() == 2
 
 
@@ -81,7 +88,9 @@ def test_an_editor_can_edit_but_not_publish_the_head_of_office_can(editor, head,
     assert head_permissions.can_edit()
 
 
-def test_an_editor_submits_and_only_the_head_of_office_publishes(client, editor, head, indexes, assembly):
+def test_an_editor_submits_and_only_the_head_of_office_publishes(
+    client, editor, head, indexes, assembly, django_capture_on_commit_callbacks
+):
     index = indexes["decisions"]
 
     client.force_login(editor)
@@ -118,13 +127,45 @@ def test_an_editor_submits_and_only_the_head_of_office_publishes(client, editor,
     response = client.post(approve_url, {"comment": ""})
     assert response.status_code in (200, 302)
     page.refresh_from_db()
+    # A decision is an official act: it waits at the official languages check for its Serbian translation.
+    assert not page.live
+    state.refresh_from_db()
+    assert state.current_task_state.task.name == OFFICIAL_TASK_NAME
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_with(index, "sr", lambda text, path: None)
+        translate_with(page, "sr", lambda text, path: f"{text} (sr)")
+    response = client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.current_task_state.pk]),
+        {"comment": ""},
+    )
+    assert response.status_code in (200, 302)
+    page.refresh_from_db()
     assert page.live
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_APPROVED
 
 
 def test_setup_is_idempotent(editorial):
-    again = ensure_editorial_setup()
+    assert ensure_editorial_setup() == editorial
+    again = ensure_translation_editorial_setup()
     assert again == editorial
     assert Workflow.objects.filter(name=WORKFLOW_NAME).count() == 1
-    assert again.tasks.count() == 1
+    assert again.tasks.count() == 2
+
+
+def test_translation_permissions_of_the_editorial_groups(editorial):
+    head = Group.objects.get(name=HEAD_OF_OFFICE)
+    assert set(
+        head.permissions.filter(content_type__app_label="translations").values_list("codename", flat=True)
+    ) >= {
+        "view_translationtask",
+        "change_translationtask",
+        "review_translationtask",
+        "override_official_language_gate",
+    }
+    # The events area gives the same group its notice permissions: both set-ups add, neither replaces.
+    assert head.permissions.filter(codename="change_noticerule").exists()
+    editors = Group.objects.get(name=EDITORS)
+    assert list(
+        editors.permissions.filter(content_type__app_label="translations").values_list("codename", flat=True)
+    ) == ["view_translationtask"]

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 from home.editorial import EDITORS, HEAD_OF_OFFICE, ensure_editorial_setup
+from translations.setup import ensure_translation_editorial_setup
 
 ACCOUNTS = [("redaktor", EDITORS), ("shefi", HEAD_OF_OFFICE)]
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("ensure_dev_editors only runs with DEBUG on (development settings).")
         ensure_editorial_setup()
+        ensure_translation_editorial_setup()
         User = get_user_model()
         for username, group_name in ACCOUNTS:
             user, _created = User.objects.get_or_create(
