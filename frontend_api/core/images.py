@@ -8,7 +8,9 @@ with ``image_prefetch()``, so an image list costs one query for all of them.
 import graphene
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
+from .lookahead import argument_values, children
 from .site import site_context
 
 # preset → (default spec, [(width descriptor, spec), ...] for srcset)
@@ -29,6 +31,18 @@ PRESET_DESCRIPTIONS = {
 }
 
 
+def _filters(specs):
+    return [Filter(spec=spec) for spec in dict.fromkeys(specs)]
+
+
+# preset → its Filters, made once: a Filter parses its spec (and looks up the registered
+# operations) on first use, which would otherwise happen for every image of every request.
+PRESET_FILTERS = {
+    name: _filters([default, *(spec for _width, spec in widths)])
+    for name, (default, widths) in RENDITION_PRESETS.items()
+}
+
+
 def all_specs():
     return sorted(
         {spec for default, widths in RENDITION_PRESETS.values() for spec in [default, *dict(widths).values()]}
@@ -44,14 +58,29 @@ ImagePreset = graphene.Enum(
 )
 
 
-def image_prefetch(lookup=""):
+def image_prefetch(lookup="", presets=None):
     """A Prefetch of the allowlisted renditions of the images at ``lookup`` (e.g. "listing_image").
 
-    With no lookup, for a queryset of images itself.
+    With no lookup, for a queryset of images itself. ``presets``: only the
+    renditions of these presets (names), when the query is known to ask for no other.
     """
     Rendition = get_image_model().get_rendition_model()
     path = f"{lookup}__renditions" if lookup else "renditions"
-    return Prefetch(path, queryset=Rendition.objects.filter(filter_spec__in=all_specs()))
+    specs = all_specs() if presets is None else preset_specs(presets)
+    return Prefetch(path, queryset=Rendition.objects.filter(filter_spec__in=specs))
+
+
+def preset_specs(presets):
+    return sorted({f.spec for name in presets if name in PRESET_FILTERS for f in PRESET_FILTERS[name]})
+
+
+def image_loads(info, lookup, field_nodes):
+    """(select_related, prefetch) for the image at ``lookup`` as ``field_nodes`` read it."""
+    renditions = children(info, field_nodes).get("rendition")
+    if not renditions:
+        return (lookup,), ()
+    presets = argument_values(info, renditions, "preset")
+    return (lookup,), (image_prefetch(lookup, presets),)
 
 
 class Rendition(graphene.ObjectType):
@@ -91,13 +120,19 @@ class Image(graphene.ObjectType):
     def resolve_rendition(image, info, preset):
         name = getattr(preset, "value", preset)
         default, widths = RENDITION_PRESETS[name]
-        specs = list(dict.fromkeys([default, *(spec for _width, spec in widths)]))
-        renditions = image.get_renditions(*specs)
+        renditions = image.get_renditions(*PRESET_FILTERS[name])
         context = site_context(info)
+
+        def url(rendition):
+            # Renditions are shared by the images of a list: each URL is built once.
+            if not hasattr(rendition, "_api_url"):
+                rendition._api_url = context.absolute(rendition.url)
+            return rendition._api_url
+
         main = renditions[default]
         return Rendition(
-            url=context.absolute(main.url),
+            url=url(main),
             width=main.width,
             height=main.height,
-            srcset=", ".join(f"{context.absolute(renditions[spec].url)} {width}w" for width, spec in widths),
+            srcset=", ".join(f"{url(renditions[spec])} {width}w" for width, spec in widths),
         )

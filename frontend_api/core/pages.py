@@ -14,6 +14,7 @@ from wagtail.models import Page as WagtailPage
 from . import script
 from .connections import connection_field, connection_for, resolve_connection
 from .locale import Locale, default_language, language_code, locale_argument
+from .lookahead import connection_nodes
 from .registry import page_type_for
 from .site import site_context
 
@@ -54,8 +55,20 @@ def prepare_pages(info, pages, language=None):
     return pages
 
 
-def specific_pages(queryset):
-    return queryset.specific().select_related("locale")
+def specific_pages(queryset, defer=False):
+    """Pages as instances of their own classes; ``defer``: without reading their own tables.
+
+    Deferred, a list costs one query instead of one more per page type, and
+    ``__typename`` still names each page's type; fields of the page type itself
+    would then be read one page at a time, so defer only when none is selected.
+    """
+    return queryset.specific(defer=defer)
+
+
+def interface_only(info):
+    """True when the nodes of the connection being resolved select only fields of the Page interface."""
+    allowed = set(info.schema.get_type("Page").fields) | {"__typename"}
+    return set(connection_nodes(info)) <= allowed
 
 
 # --- Batch loaders --------------------------------------------------------------
@@ -236,7 +249,7 @@ class Page(graphene.Interface):
         queryset = localized(info, queryset, language, fallback=fallback).order_by("path")
         return resolve_connection(
             PageConnection,
-            specific_pages(queryset),
+            specific_pages(queryset, defer=interface_only(info)),
             first,
             after,
             prepare=lambda items: prepare_pages(info, items, language),

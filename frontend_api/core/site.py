@@ -1,9 +1,15 @@
 """What a request knows about its site: locale roots, URL prefixes, privacy.
 
 Computed once per request (a handful of queries) so that URLs, routing and the
-"only live, public content" rule cost no query per page.
+"only live, public content" rule cost no query per page. For anonymous API
+requests, which know the cache generation they run in (see
+``frontend_api/http/cache.py``), the computed values are kept per process and
+origin for that generation: any change to pages, sites, locales, collections or
+view restrictions bumps the generation, so a request never sees values from
+before a change it could otherwise see.
 """
 
+import threading
 from functools import cached_property
 
 from django.db.models import Q
@@ -13,10 +19,67 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, 
 
 from .locale import default_language
 
+# What a snapshot keeps: the values that depend only on the origin and the stored data.
+SHARED = (
+    "site",
+    "locales",
+    "languages_by_locale_id",
+    "roots",
+    "prefixes",
+    "restricted_paths",
+    "private_collection_ids",
+)
+_MAX_ORIGINS = 100
+
+
+class _Snapshots:
+    """This process's site values for the current generation, per origin."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.generation = None
+        self.by_origin = {}
+
+    def get(self, generation, origin):
+        with self.lock:
+            if generation != self.generation:
+                return None
+            return self.by_origin.get(origin)
+
+    def put(self, generation, origin, values):
+        with self.lock:
+            if generation != self.generation:
+                self.generation, self.by_origin = generation, {}
+            if len(self.by_origin) >= _MAX_ORIGINS and origin not in self.by_origin:
+                self.by_origin.clear()
+            self.by_origin[origin] = {**self.by_origin.get(origin, {}), **values}
+
+    def clear(self):
+        with self.lock:
+            self.generation, self.by_origin = None, {}
+
+
+snapshots = _Snapshots()
+
+
+def _origin(request):
+    return (request.scheme, request._get_raw_host(), request.get_port())
+
 
 class SiteContext:
-    def __init__(self, request):
+    def __init__(self, request, generation=None):
         self.request = request
+        self.generation = generation if request is not None else None
+        if self.generation is not None:
+            self.__dict__.update(snapshots.get(self.generation, _origin(request)) or {})
+
+    def keep(self):
+        """Keep the values computed so far for later requests in the same generation."""
+        if self.generation is None:
+            return
+        values = {name: self.__dict__[name] for name in SHARED if name in self.__dict__}
+        if values:
+            snapshots.put(self.generation, _origin(self.request), values)
 
     @cached_property
     def site(self):
@@ -41,7 +104,16 @@ class SiteContext:
         """{language code: the live root page of that locale's tree on this site}."""
         root = self.site.root_page
         pages = Page.objects.filter(translation_key=root.translation_key, live=True).only(
-            "pk", "path", "depth", "url_path", "locale_id", "translation_key", "title", "live", "slug"
+            "pk",
+            "path",
+            "depth",
+            "url_path",
+            "locale_id",
+            "translation_key",
+            "title",
+            "live",
+            "slug",
+            "content_type_id",
         )
         return {self.languages_by_locale_id[page.locale_id]: page for page in pages}
 
@@ -109,7 +181,7 @@ def site_context(info_or_request):
     request = getattr(info_or_request, "context", info_or_request)
     context = getattr(request, "_api_site_context", None)
     if context is None:
-        context = SiteContext(request)
+        context = SiteContext(request, getattr(request, "_api_generation", None))
         if request is not None:
             request._api_site_context = context
     return context

@@ -16,6 +16,7 @@ from events.recurrence import local_zone
 
 from ..core.connections import connection_field, connection_for, resolve_connection
 from ..core.errors import ApiError
+from ..core.loads import image, load_selected, prefetched, related
 from ..core.locale import language_code, locale_argument
 from ..core.pages import Page, localized, prepare_pages, public_pages
 from ..core.site import site_context
@@ -159,18 +160,28 @@ class EventQueries(graphene.ObjectType):
         keys.sort(key=lambda key: (key[0], key[1]), reverse=order.startswith("-"))
         return resolve_connection(
             EventConnection,
-            _Entries(keys),
+            _Entries(keys, lambda queryset: load_selected(queryset, info, EVENT_LOADS)),
             first,
             after,
             prepare=lambda items: prepare_pages(info, items, language),
         )
 
 
+# What the nodes of an events listing read, loaded for the whole page of results.
+EVENT_LOADS = {
+    "listingImage": image("listing_image"),
+    "place": related("place"),
+    "organiser": related("organiser"),
+    "topics": prefetched("topics"),
+}
+
+
 class _Entries:
     """Sorted (value, pk, model) keys of a listing; a slice loads its pages, a few queries per model."""
 
-    def __init__(self, keys):
+    def __init__(self, keys, load):
         self.keys = keys
+        self.load = load
 
     def count(self):
         return len(self.keys)
@@ -180,10 +191,6 @@ class _Entries:
         loaded = {}
         for model in {model for _value, _pk, model in keys}:
             pks = [pk for _value, pk, key_model in keys if key_model is model]
-            pages = (
-                model.objects.filter(pk__in=pks)
-                .select_related("place", "organiser", "locale")
-                .prefetch_related("topics")
-            )
+            pages = self.load(model.objects.filter(pk__in=pks))
             loaded.update({page.pk: page for page in pages})
         return [loaded[pk] for _value, pk, _model in keys if pk in loaded]

@@ -3,9 +3,9 @@ import graphene
 from home import models
 
 from ..core.connections import connection_field, connection_for, resolve_connection
-from ..core.images import image_prefetch
+from ..core.loads import image, load_selected, prefetched, related
 from ..core.locale import language_code, locale_argument
-from ..core.pages import localized, prepare_pages, public_pages, specific_pages
+from ..core.pages import localized, prepare_pages, public_pages
 from ..core.richtext import render_rich_text
 from ..core.site import site_context
 from . import filters
@@ -35,77 +35,65 @@ VacancyPageConnection = connection_for(VacancyPage, description="A page of compe
 PublicationPageConnection = connection_for(PublicationPage, description="A page of publications.")
 CampaignPageConnection = connection_for(CampaignPage, description="A page of media campaigns.")
 
-# What each listing's nodes read, loaded once per list (see frontend_api/home/blocks.py for bodies).
+
+# Every listing: its model, connection type, filter, and what each node field needs
+# loaded for the whole list (only the fields a query selects are loaded; see
+# frontend_api/core/lookahead.py, and frontend_api/home/blocks.py for bodies).
+BASE_LOADS = {"listingImage": image("listing_image")}
 LISTINGS = {
     "news_pages": (
         models.NewsPage,
         NewsPageConnection,
         filters.apply_news_filter,
-        ("lead_image",),
-        ("topics",),
+        {"leadImage": image("lead_image"), "topics": prefetched("topics")},
     ),
     "announcements": (
         models.AnnouncementPage,
         AnnouncementPageConnection,
         filters.apply_announcement_filter,
-        (),
-        (),
+        {},
     ),
     "decisions": (
         models.DecisionPage,
         DecisionPageConnection,
         filters.apply_decision_filter,
-        (),
-        ("attachments",),
+        {"issuingBody": related("issuing_body__parent"), "attachments": prefetched("attachments")},
     ),
     "regulations": (
         models.RegulationPage,
         RegulationPageConnection,
         filters.apply_regulation_filter,
-        (),
-        ("amendments",),
+        {"issuingBody": related("issuing_body__parent"), "amendments": prefetched("amendments")},
     ),
     "vacancies": (
         models.VacancyPage,
         VacancyPageConnection,
         filters.apply_vacancy_filter,
-        (),
-        ("documents",),
+        {"department": related("department"), "documents": prefetched("documents")},
     ),
     "publications": (
         models.PublicationPage,
         PublicationPageConnection,
         filters.apply_publication_filter,
-        ("cover_image",),
-        (),
+        {"coverImage": image("cover_image")},
     ),
     "campaigns": (
         models.CampaignPage,
         CampaignPageConnection,
         filters.apply_campaign_filter,
-        (),
-        ("related_pages",),
+        {"relatedPages": prefetched("related_pages")},
     ),
-}
-SELECT_RELATED = {
-    models.DecisionPage: ("issuing_body__parent",),
-    models.RegulationPage: ("issuing_body__parent",),
-    models.VacancyPage: ("department",),
 }
 
 
 def resolve_listing(name):
-    model, connection, apply_filter, images, prefetch = LISTINGS[name]
+    model, connection, apply_filter, loads = LISTINGS[name]
+    loads = {**BASE_LOADS, **loads}
 
     def resolve(root, info, locale=None, where=None, order=None, fallback=False, first=None, after=None):
         language = language_code(locale)
         queryset = localized(info, public_pages(info, model.objects.all()), language, fallback)
-        image_fields = ("listing_image", *images)
-        queryset = (
-            apply_filter(queryset, where)
-            .select_related("locale", *image_fields, *SELECT_RELATED.get(model, ()))
-            .prefetch_related(*(image_prefetch(field) for field in image_fields), *prefetch)
-        )
+        queryset = load_selected(apply_filter(queryset, where), info, loads)
         queryset = filters.ordered(queryset, order or f"-{model.date_field}")
         return resolve_connection(
             connection, queryset, first, after, prepare=lambda items: prepare_pages(info, items, language)
@@ -193,7 +181,9 @@ class HomeQueries(graphene.ObjectType):
         root_page = context.roots.get(language_code(locale))
         if root_page is None or not context.is_public(root_page):
             return None
-        page = specific_pages(type(root_page).objects.filter(pk=root_page.pk)).first()
+        # The root's own class: one query, where .specific() takes two.
+        model = root_page.specific_class or type(root_page)
+        page = model.objects.filter(pk=root_page.pk).first()
         return prepare_pages(info, [page])[0]
 
     @staticmethod

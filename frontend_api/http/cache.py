@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from ..conf import api_setting
+from ..core.site import snapshots
 
 logger = logging.getLogger(__name__)
 
@@ -115,17 +116,33 @@ def _read_generation():
 
 
 def bump_generation():
+    """Make every response and site value computed so far unreadable.
+
+    Bumped at once (this process sees its own change) and again when the
+    change commits: a request another process ran between the two read the
+    data from before the commit, and what it cached must not outlive it.
+    """
+    _bump()
+    transaction.on_commit(_after_commit)
+
+
+def _bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
     _read_generation()
-    transaction.on_commit(purge_cdn)
+
+
+def _after_commit():
+    _bump()
+    purge_cdn()
 
 
 def clear_local():
     """Forget this process's copies (tests that clear the shared cache call this too)."""
     _local.clear()
+    snapshots.clear()
 
 
 def purge_cdn():
@@ -156,28 +173,18 @@ def response_key(document_hash, operation_name, variables, request):
 def get_response(key):
     """(body, site id) of the response cached under ``key`` in the current generation, or None.
 
-    At most one round trip to the shared cache: none when this process holds a
-    copy made in the generation it trusts; the entry carries its generation.
+    When this process holds a copy made in the current generation, answering
+    costs at most reading the (small) generation from the shared cache, or
+    nothing while it trusts the generation it read last; otherwise one more
+    round trip fetches the entry, which carries its generation.
     """
-    current = _local.trusted_generation()
-    if current is not None:
-        entry = _local.get(key, current)
-        if entry is not None:
-            return entry[1], entry[2]
+    current = generation()
+    entry = _local.get(key, current)
+    if entry is None:
         entry = cache.get(key)
-    else:
-        values = cache.get_many([GENERATION_KEY, key])
-        if GENERATION_KEY not in values:
+        if entry is None or entry[0] != current:
             return None
-        current = values[GENERATION_KEY]
-        _local.set_generation(current)
-        entry = _local.get(key, current)
-        if entry is not None:
-            return entry[1], entry[2]
-        entry = values.get(key)
-    if entry is None or entry[0] != current:
-        return None
-    _local.put(key, entry)
+        _local.put(key, entry)
     return entry[1], entry[2]
 
 

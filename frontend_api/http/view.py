@@ -21,7 +21,6 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotAllowed
-from django.utils.cache import patch_vary_headers
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from graphql import GraphQLError, OperationType, execute, get_operation_ast
@@ -91,7 +90,7 @@ class GraphQLView(View):
                 content_type="text/plain",
             )
         try:
-            anonymous = not request.user.is_authenticated
+            anonymous = _is_anonymous(request)
             if anonymous and request.method == "GET":
                 # A GET's cache key is a function of its query string and origin:
                 # remembered, a repeated GET skips even parsing its parameters.
@@ -138,7 +137,7 @@ class GraphQLView(View):
 
     @staticmethod
     def _media_type(request):
-        accept = request.headers.get("Accept", "").lower()
+        accept = request.META.get("HTTP_ACCEPT", "").lower()
         if not accept or GRAPHQL_RESPONSE in accept:
             return GRAPHQL_RESPONSE if GRAPHQL_RESPONSE in accept else JSON
         if JSON in accept or "*/*" in accept or "application/*" in accept:
@@ -247,6 +246,8 @@ class GraphQLView(View):
     def _execute(self, request, prepared, operation, params, media_type, anonymous, latin=False):
         variables = params.get("variables") or {}
         made_in = response_cache.generation() if anonymous else None
+        # Site values (locale roots, privacy) are then shared by the requests of this generation.
+        request._api_generation = made_in
         result = execute(
             _schema(),
             prepared.document,
@@ -272,7 +273,9 @@ class GraphQLView(View):
             and not result.errors
             and not getattr(request, "_api_no_cache", False)
         )
-        site_id = site_context(request).site.pk
+        context = site_context(request)
+        site_id = context.site.pk
+        context.keep()
         if cacheable:
             key = response_cache.response_key(prepared.hash, params.get("operationName"), variables, request)
             response_cache.set_response(key, body, site_id, made_in)
@@ -292,7 +295,7 @@ class GraphQLView(View):
         response["Surrogate-Key"] = keys  # Fastly, Varnish
         response["Cache-Tag"] = keys.replace(" ", ",")  # Cloudflare, Akamai
         response["X-Cache"] = "HIT" if hit else "MISS"
-        patch_vary_headers(response, ["Accept"])
+        response["Vary"] = "Accept"  # a new response: nothing to merge with yet
         return response
 
     @staticmethod
@@ -302,6 +305,13 @@ class GraphQLView(View):
         )
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+def _is_anonymous(request):
+    """No one is signed in: without a session cookie (the only way to sign in) no session is read."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True
+    return not request.user.is_authenticated
 
 
 # (query string, scheme, host, port) of a GET → its response-cache key, in this process.

@@ -5,15 +5,18 @@ import json
 import pytest
 from django.core.cache import cache
 
+from frontend_api.http import cache as response_cache
 from frontend_api.http.documents import documents
 
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     cache.clear()
+    response_cache.clear_local()
     documents.clear()
     yield
     cache.clear()
+    response_cache.clear_local()
 
 
 def post(client, query, variables=None, accept="application/json", **extra):

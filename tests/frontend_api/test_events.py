@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from graphql import get_named_type
 from wagtail.models import PageViewRestriction
+from wagtail_factories import ImageFactory
 
 from events.factories import EventIndexPageFactory, EventPageFactory, MediaContactFactory, MeetingPageFactory
 from events.models import AgendaItem, EventPage, MeetingMaterial
@@ -336,8 +337,10 @@ def _count(client, query, variables=None):
 
 LISTING = """{ events(first: 100) { totalCount edges { node {
   __typename id title url translations { locale url } parent { url }
-  ... on EventPage { kind start localStart place { name } organiser { name } topics { name } summary body { __typename } }
+  ... on EventPage { kind start localStart place { name } organiser { name } topics { name } summary body { __typename }
+                     listingImage { alt rendition(preset: CARD) { url srcset } } }
   ... on MeetingPage { sessionNumber agendaItems { title documents { title } decision { url } }
+                       listingImage { rendition(preset: THUMBNAIL) { url } }
                        materials { title } minutes { title } }
 } } } }"""
 
@@ -351,12 +354,14 @@ def _add_entries(index, count, offset, place, body, topic):
             place=place,
             organiser=body,
             topics=[topic],
+            listing_image=ImageFactory(title=f"Foto {n}"),
         )
         meeting = MeetingPageFactory(
             parent=index,
             title=f"Seanca {n}",
             start=local(2026, 6, 1, 11) + dt.timedelta(hours=n),
             organiser=body,
+            listing_image=ImageFactory(title=f"Salla {n}"),
         )
         AgendaItem.objects.create(page=meeting, locale=meeting.locale, number="1", title="Pika", sort_order=0)
         publish(meeting)
@@ -369,12 +374,15 @@ def test_query_counts_do_not_grow_with_the_number_of_events(client, calendar_pag
     _count(client, OCCURRENCES, variables)  # warm-up
     ten_occurrences, data = _count(client, OCCURRENCES, variables)
     assert len(data["eventOccurrences"]) == 10
+    _count(client, LISTING)  # renditions are created once
     ten_listing, data = _count(client, LISTING)
     assert data["events"]["totalCount"] == 10
     _add_entries(calendar_pages["sq"], 20, 5, hall, assembly, topic)
     fifty_occurrences, data = _count(client, OCCURRENCES, variables)
     assert len(data["eventOccurrences"]) == 50
+    _count(client, LISTING)
     fifty_listing, data = _count(client, LISTING)
     assert data["events"]["totalCount"] == 50
+    assert all(edge["node"]["listingImage"]["rendition"]["url"] for edge in data["events"]["edges"])
     assert fifty_occurrences == ten_occurrences
     assert fifty_listing == ten_listing
