@@ -15,6 +15,10 @@ class Command(BaseCommand):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
     def handle(self, addrport, **options):
+        # Ctrl-C and `kill` both stop the pair, even when started where SIGINT was ignored
+        # (a background job of a script).
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, _interrupt)
         python = sys.executable
         procs = [
             subprocess.Popen([python, "manage.py", "db_worker", "--interval", "1"]),
@@ -42,3 +46,7 @@ class Command(BaseCommand):
                 except subprocess.TimeoutExpired:
                     proc.kill()
         self.stdout.write("Stopped the server and the worker.")
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
