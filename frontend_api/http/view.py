@@ -15,6 +15,7 @@
   round trip and no SQL query.
 """
 
+import functools
 import json
 import logging
 
@@ -76,7 +77,7 @@ class GraphQLView(View):
 
     @staticmethod
     def _wants_graphiql(request):
-        accept = request.headers.get("Accept", "")
+        accept = request.META.get("HTTP_ACCEPT", "")
         return "text/html" in accept and "query" not in request.GET and "extensions" not in request.GET
 
     # --- the request ---------------------------------------------------------
@@ -92,13 +93,9 @@ class GraphQLView(View):
         try:
             anonymous = _is_anonymous(request)
             if anonymous and request.method == "GET":
-                # A GET's cache key is a function of its query string and origin:
-                # remembered, a repeated GET skips even parsing its parameters.
-                key = _GET_KEYS.get(_get_signature(request))
-                if key is not None:
-                    hit = self._hit(request, key, media_type)
-                    if hit is not None:
-                        return hit
+                hit = _repeated_get(request, media_type)
+                if hit is not None:
+                    return hit
             params = self._params(request)
             if anonymous:
                 hit = self._cached(request, params, media_type)
@@ -203,12 +200,13 @@ class GraphQLView(View):
             _remember_get_key(request, key)
         return self._hit(request, key, media_type)
 
-    def _hit(self, request, key, media_type):
+    @classmethod
+    def _hit(cls, request, key, media_type):
         entry = response_cache.get_response(key)
         if entry is None:
             return None
         body, site_id = entry
-        return self._finish(request, body, media_type, 200, cacheable=True, hit=True, site_id=site_id)
+        return cls._finish(request, body, media_type, 200, cacheable=True, hit=True, site_id=site_id)
 
     @staticmethod
     def _query(params):
@@ -262,7 +260,8 @@ class GraphQLView(View):
         if result.errors:
             payload["errors"] = [_format_error(error) for error in result.errors]
         payload["data"] = result.data
-        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), cls=_Encoder)
+        # Encoded once: a cached response is answered with these very bytes.
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), cls=_Encoder).encode()
         status = 200
         if media_type == GRAPHQL_RESPONSE and result.data is None:
             # No data at all: bad variables (a request error) or a failure.
@@ -283,17 +282,18 @@ class GraphQLView(View):
             request, body, media_type, status, cacheable=cacheable, hit=False, site_id=site_id
         )
 
-    def _finish(self, request, body, media_type, status, cacheable, hit, site_id):
-        response = HttpResponse(body, status=status, content_type=f"{media_type}; charset=utf-8")
+    @staticmethod
+    def _finish(request, body, media_type, status, cacheable, hit, site_id):
+        response = HttpResponse(body, status=status, content_type=_CONTENT_TYPES[media_type])
         if cacheable and request.method == "GET":
-            response["Cache-Control"] = (
-                f"public, max-age={api_setting('HTTP_MAX_AGE')}, s-maxage={api_setting('HTTP_S_MAXAGE')}"
+            response["Cache-Control"] = _public_cache_control(
+                api_setting("HTTP_MAX_AGE"), api_setting("HTTP_S_MAXAGE")
             )
         else:
             response["Cache-Control"] = "private, no-store" if not cacheable else "no-cache"
-        keys = f"{response_cache.SURROGATE_KEY} {response_cache.SURROGATE_KEY}-site-{site_id}"
-        response["Surrogate-Key"] = keys  # Fastly, Varnish
-        response["Cache-Tag"] = keys.replace(" ", ",")  # Cloudflare, Akamai
+        surrogate_key, cache_tag = _surrogate_keys(site_id)
+        response["Surrogate-Key"] = surrogate_key  # Fastly, Varnish
+        response["Cache-Tag"] = cache_tag  # Cloudflare, Akamai
         response["X-Cache"] = "HIT" if hit else "MISS"
         response["Vary"] = "Accept"  # a new response: nothing to merge with yet
         return response
@@ -305,6 +305,46 @@ class GraphQLView(View):
         )
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+def cached_get_response(request):
+    """The cached response to a repeated anonymous GET of the endpoint, or None.
+
+    For ``CachedGetMiddleware``, which answers such requests before the rest
+    of the middleware runs; anything else goes on to the view.
+    """
+    if request.method != "GET" or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None  # with a session, perhaps signed in: the view decides
+    media_type = GraphQLView._media_type(request)
+    if media_type is None:
+        return None
+    if settings.DEBUG and GraphQLView._wants_graphiql(request):
+        return None
+    return _repeated_get(request, media_type)
+
+
+def _repeated_get(request, media_type):
+    # A GET's cache key is a function of its query string and origin:
+    # remembered, a repeated GET skips even parsing its parameters.
+    key = _GET_KEYS.get(_get_signature(request))
+    if key is None:
+        return None
+    return GraphQLView._hit(request, key, media_type)
+
+
+_CONTENT_TYPES = {media_type: f"{media_type}; charset=utf-8" for media_type in (JSON, GRAPHQL_RESPONSE)}
+
+
+@functools.lru_cache(maxsize=16)
+def _public_cache_control(max_age, s_maxage):
+    return f"public, max-age={max_age}, s-maxage={s_maxage}"
+
+
+@functools.lru_cache(maxsize=256)
+def _surrogate_keys(site_id):
+    """(Surrogate-Key, Cache-Tag) of a site's responses: every response, and the site's."""
+    keys = [response_cache.SURROGATE_KEY, f"{response_cache.SURROGATE_KEY}-site-{site_id}"]
+    return " ".join(keys), ",".join(keys)
 
 
 def _is_anonymous(request):

@@ -88,3 +88,27 @@ def test_a_query_not_matching_its_hash_is_refused_even_when_the_hash_is_cached(c
     other = "query Page($path: String!) { page(path: $path) { url } }"
     response = get(client, other, {"path": "/lajme/"}, extensions=apq(PAGE))
     assert response.json()["errors"][0]["extensions"]["code"] == "INVALID_PERSISTED_QUERY"
+
+
+def test_a_repeated_get_is_answered_early_with_the_same_response_and_security_headers(client, tree):
+    first = get(client, PAGE, {"path": "/lajme/"})
+    second = get(client, PAGE, {"path": "/lajme/"})  # answered by CachedGetMiddleware
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    for header in ("Cache-Control", "Surrogate-Key", "Cache-Tag", "Vary", "X-Content-Type-Options"):
+        assert second[header] == first[header], header
+    assert second["Referrer-Policy"]
+    # Asked for another media type, the same entry is answered in that type.
+    other = get(client, PAGE, {"path": "/lajme/"}, accept="application/graphql-response+json")
+    assert other["X-Cache"] == "HIT"
+    assert other["Content-Type"].startswith("application/graphql-response+json")
+
+
+def test_signed_in_users_and_posts_are_never_answered_from_the_cache(client, tree, django_user_model):
+    assert get(client, PAGE, {"path": "/lajme/"})["X-Cache"] == "MISS"
+    assert get(client, PAGE, {"path": "/lajme/"})["X-Cache"] == "HIT"
+    client.force_login(django_user_model.objects.create_user("redaktor", password="x"))
+    response = get(client, PAGE, {"path": "/lajme/"})
+    assert response["X-Cache"] == "MISS"
+    assert response["Cache-Control"] == "private, no-store"

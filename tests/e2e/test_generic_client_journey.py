@@ -14,9 +14,8 @@ from gql import Client, gql
 from gql.transport.requests import RequestsHTTPTransport
 
 from home.factories import NewsPageFactory
-
-from .conftest import translate_page
-from .content import sections_fixture  # noqa: F401  (fixture)
+from tests.frontend_api.conftest import translate_page
+from tests.frontend_api.content import sections_fixture  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = (ROOT / "docs" / "api.md").read_text()
@@ -45,6 +44,7 @@ def news(sections, locales):
     return source
 
 
+@pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
 def test_a_generic_client_reads_home_news_and_pages_in_every_language(live_server, news, home_pages):
     transport = RequestsHTTPTransport(url=f"{live_server.url}/graphql/", timeout=30)
