@@ -1,7 +1,10 @@
 """Content pages for the API tests: category sections in every locale and helpers to add items."""
 
+import datetime
+
 import pytest
 from wagtail.models import PageViewRestriction
+from wagtail_factories import ImageFactory
 
 from home import factories
 
@@ -59,3 +62,18 @@ def make_private(page):
 def unpublish(page):
     page.unpublish()
     page.refresh_from_db()
+
+
+def add_news(index, start, stop, topic):
+    """News items ``start`` to ``stop - 1`` under ``index``, each with two images and ``topic``."""
+    for number in range(start, stop):
+        page = factories.NewsPageFactory(
+            parent=index,
+            title=f"Lajm {number}",
+            slug=f"lajm-{number}",
+            date=datetime.date(2026, 1, 1) + datetime.timedelta(days=number),
+            lead_image=ImageFactory(title=f"Foto {number}"),
+            listing_image=ImageFactory(title=f"Ikona {number}"),
+        )
+        page.topics.set([topic])
+        page.save_revision().publish()

@@ -1,7 +1,5 @@
 """SQL queries per request of the content listings and bodies stay the same at any length."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -11,7 +9,6 @@ from frontend_api.http.cache import bump_generation
 from home.factories import (
     BodyFactory,
     DecisionPageFactory,
-    NewsPageFactory,
     StandardPageFactory,
     TopicFactory,
 )
@@ -19,7 +16,10 @@ from home.models import DecisionDocument
 
 from .body import as_body, every_block
 from .conftest import add_page, graphql_data, make_document, post
-from .content import sections_fixture  # noqa: F401  (fixture)
+from .content import (
+    add_news,
+    sections_fixture,  # noqa: F401  (fixture)
+)
 from .test_blocks import PAGE
 
 NEWS = """
@@ -77,17 +77,7 @@ def test_news_listing_with_images_with_10_and_100_items(client, sections, django
     topic = TopicFactory(name_sq="Arsimi", slug="arsimi")
 
     def add(start, stop):
-        for number in range(start, stop):
-            page = NewsPageFactory(
-                parent=index,
-                title=f"Lajm {number}",
-                slug=f"lajm-{number}",
-                date=datetime.date(2026, 1, 1) + datetime.timedelta(days=number),
-                lead_image=ImageFactory(title=f"Foto {number}"),
-                listing_image=ImageFactory(title=f"Ikona {number}"),
-            )
-            page.topics.set([topic])
-            page.save()
+        add_news(index, start, stop, topic)
 
     add(0, 10)
     count_queries(client, NEWS)  # warm-up: renditions are created once

@@ -1,17 +1,15 @@
 """Listings load what the query selects (fragments included); site values are shared per generation."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail_factories import ImageFactory
 
 from frontend_api.http.cache import bump_generation
-from home.factories import NewsPageFactory, TopicFactory
+from home.factories import TopicFactory
 
 from .conftest import graphql_data, post
 from .content import (
+    add_news,
     make_private,
     sections_fixture,  # noqa: F401  (fixture)
 )
@@ -30,20 +28,6 @@ fragment Card on NewsPage {
   leadImage { rendition(preset: $preset) { url srcset } }
 }
 """
-
-
-def add_news(index, start, stop, topic):
-    for number in range(start, stop):
-        page = NewsPageFactory(
-            parent=index,
-            title=f"Lajm {number}",
-            slug=f"lajm-{number}",
-            date=datetime.date(2026, 1, 1) + datetime.timedelta(days=number),
-            lead_image=ImageFactory(title=f"Foto {number}"),
-            listing_image=ImageFactory(title=f"Ikona {number}"),
-        )
-        page.topics.set([topic])
-        page.save_revision().publish()
 
 
 def run(client, query, variables=None):
