@@ -92,10 +92,7 @@ class GraphQLView(View):
             )
         try:
             anonymous = _is_anonymous(request)
-            if anonymous and request.method == "GET":
-                hit = _repeated_get(request, media_type)
-                if hit is not None:
-                    return hit
+            # A repeated anonymous GET was already looked up by CachedGetMiddleware.
             params = self._params(request)
             if anonymous:
                 hit = self._cached(request, params, media_type)
@@ -320,10 +317,6 @@ def cached_get_response(request):
         return None
     if settings.DEBUG and GraphQLView._wants_graphiql(request):
         return None
-    return _repeated_get(request, media_type)
-
-
-def _repeated_get(request, media_type):
     # A GET's cache key is a function of its query string and origin:
     # remembered, a repeated GET skips even parsing its parameters.
     key = _GET_KEYS.get(_get_signature(request))
