@@ -58,3 +58,20 @@ def admin_login(page, live_server, django_user_model):
         return user
 
     return login
+
+
+def users_in_groups(user_model, memberships, password="sekret-123"):
+    """{username: user} for (username, group name) pairs; each user joins the named group."""
+    from django.contrib.auth.models import Group
+
+    users = {}
+    for username, group in memberships:
+        user = user_model.objects.create_user(username=username, password=password)
+        user.groups.add(Group.objects.get(name=group))
+        users[username] = user
+    return users
+
+
+def open_footer_actions(page):
+    """Open the editor footer's action menu (publish, submit, ...)."""
+    page.locator("footer .w-dropdown__toggle").first.click()

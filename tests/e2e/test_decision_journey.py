@@ -5,7 +5,6 @@ with wagtail-localize."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 from wagtail.models import Locale, WorkflowState
 
@@ -15,6 +14,8 @@ from home.localization import translate_with
 from home.models import DecisionPage
 from translations.models import TranslationTask
 from translations.setup import OFFICIAL_TASK_NAME, ensure_translation_editorial_setup
+
+from .conftest import open_footer_actions, users_in_groups
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -38,16 +39,7 @@ def decisions_index(home_pages):
 
 @pytest.fixture
 def staff(decisions_index, django_user_model):
-    users = {}
-    for username, group in (("redaktore", EDITORS), ("shefi", HEAD_OF_OFFICE)):
-        user = django_user_model.objects.create_user(username=username, password="sekret-123")
-        user.groups.add(Group.objects.get(name=group))
-        users[username] = user
-    return users
-
-
-def open_footer_actions(page):
-    page.locator("footer .w-dropdown__toggle").first.click()
+    return users_in_groups(django_user_model, (("redaktore", EDITORS), ("shefi", HEAD_OF_OFFICE)))
 
 
 def test_decision_from_albanian_draft_to_three_published_languages(

@@ -16,6 +16,8 @@ from translations.groups import ensure_translator_groups
 from translations.models import TranslationTask
 from translations.transliteration import to_latin
 
+from .conftest import open_footer_actions, users_in_groups
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Komuna hap qendrën e re për informim të qytetarëve"
@@ -45,20 +47,14 @@ def staff(news_index, django_user_model):
     head.permissions.add(
         *Permission.objects.filter(content_type__app_label="translations", codename__in=REVIEW_PERMISSIONS)
     )
-    users = {}
-    for username, group in (
-        ("redaktore", EDITORS),
-        ("prevodilac", "Translators (sr)"),
-        ("shefi", HEAD_OF_OFFICE),
-    ):
-        user = django_user_model.objects.create_user(username=username, password="sekret-123")
-        user.groups.add(Group.objects.get(name=group))
-        users[username] = user
-    return users
-
-
-def open_footer_actions(page):
-    page.locator("footer .w-dropdown__toggle").first.click()
+    return users_in_groups(
+        django_user_model,
+        (
+            ("redaktore", EDITORS),
+            ("prevodilac", "Translators (sr)"),
+            ("shefi", HEAD_OF_OFFICE),
+        ),
+    )
 
 
 def graphql(live_server, query):
