@@ -7,10 +7,34 @@ import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
 
+from translations import gate
+
 from . import models
 
+OVERRIDE_REASON = "Test or benchmark data made by a factory, live without its translation."
 
-class HomePageFactory(wagtail_factories.PageFactory):
+
+class PageFactory(wagtail_factories.PageFactory):
+    """Pages made live directly; an official act made live alone is recorded as an override."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with gate.suspended():
+            page = super()._create(model_class, *args, **kwargs)
+        return gate.force_live(page, OVERRIDE_REASON)
+
+
+def publish_test_data(page, user=None):
+    """Publish ``page``'s current content as test data: an official act alone is recorded as an override."""
+    with gate.suspended():
+        page.save_revision(user=user).publish(user=user)
+    return gate.force_live(page, OVERRIDE_REASON, user=user)
+
+
+class HomePageFactory(PageFactory):
     title = "Komuna"
     slug = factory.Sequence(lambda n: f"home-{n}")
 
@@ -64,7 +88,7 @@ class DocumentTypeFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("slug",)
 
 
-class IndexPageFactory(wagtail_factories.PageFactory):
+class IndexPageFactory(PageFactory):
     class Meta:
         abstract = True
 
@@ -125,7 +149,7 @@ class CampaignIndexPageFactory(IndexPageFactory):
         model = models.CampaignIndexPage
 
 
-class ItemPageFactory(wagtail_factories.PageFactory):
+class ItemPageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Faqja {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.title))
     summary = "Përmbledhje e shkurtër."

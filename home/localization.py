@@ -20,9 +20,8 @@ def translate_with(instance, locale, translate, *, user=None, publish=True):
     """
     if isinstance(locale, str):
         locale = Locale.objects.get(language_code=locale)
-    source, created = TranslationSource.get_or_create_from_instance(instance)
-    if not created:
-        source.update_from_db()
+    # The source is ``instance`` as given (a draft's content when the caller passes it).
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )

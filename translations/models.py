@@ -175,7 +175,7 @@ class OfficialLanguageTask(AbstractGroupApprovalTask):
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
         obj = workflow_state.content_object
-        if self.translations_ready(obj):
+        if self.translations_ready(obj, user):
             task_state.approve(
                 user=user, update=False, comment=str(_("The official translations are complete."))
             )
@@ -187,17 +187,17 @@ class OfficialLanguageTask(AbstractGroupApprovalTask):
         return task_state
 
     @staticmethod
-    def translations_ready(obj):
+    def translations_ready(obj, user=None):
         from .gate import blocking_statuses
 
         draft = obj.get_latest_revision_as_object()
-        return not blocking_statuses(draft)
+        return not blocking_statuses(draft, actor=user)
 
     def get_actions(self, obj, user):
         if not (user.is_superuser or self._user_in_groups(user)):
             return []
         actions = [("reject", _("Request changes"), True)]
-        if self.translations_ready(obj):
+        if self.translations_ready(obj, user):
             actions.append(("approve", _("Approve"), False))
         elif user.has_perm("translations.override_official_language_gate"):
             actions.append(("override", _("Publish without the official translation"), True))
@@ -211,10 +211,10 @@ class OfficialLanguageTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         from django.urls import reverse
 
-        from .gate import OVERRIDE_ACTION, blocking_statuses
+        from .gate import OVERRIDE_ACTION, allowing, blocking_statuses
 
         obj = task_state.workflow_state.content_object
-        if action_name == "approve" and not self.translations_ready(obj):
+        if action_name == "approve" and not self.translations_ready(obj, user):
             # Nothing is approved; the gate page says what is missing.
             return reverse("translations:gate", args=[obj.pk])
         if action_name == "override":
@@ -225,8 +225,9 @@ class OfficialLanguageTask(AbstractGroupApprovalTask):
                 status.locale.language_code
                 for status in blocking_statuses(obj.get_latest_revision_as_object())
             ]
+            with allowing(obj.translation_key):
+                task_state.approve(user=user, comment=reason)
             log(obj, OVERRIDE_ACTION, user=user, data={"reason": reason, "missing_locales": missing})
-            task_state.approve(user=user, comment=reason)
             return None
         return super().on_action(task_state, user, action_name, **kwargs)
 

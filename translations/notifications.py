@@ -93,3 +93,43 @@ def reviewers():
         .filter(Q(is_superuser=True) | Q(groups__permissions=permission) | Q(user_permissions=permission))
         .distinct()
     )
+
+
+def notify_scheduled_hold(page, reason):
+    """An official act's go-live time came without its translation: tell the reviewers and translators once."""
+    from .models import TranslationTask
+    from .services import editor_url
+
+    tasks = list(
+        TranslationTask.objects.for_instance(page.specific)
+        .open()
+        .select_related("target_locale", "assignee", "assignee_group")
+    )
+    users = list(reviewers())
+    for task in tasks:
+        users += task.assignee_users()
+    recipients = sorted({user.email for user in users if user.email})
+    if not recipients:
+        return 0
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    lines = [
+        _("'%(title)s' was scheduled to go live, but it is an official act and its translation is not ready.")
+        % {"title": page.title},
+        _("It stays unpublished and goes live together with the translation as soon as that is approved."),
+        "",
+        reason,
+        "",
+        base + reverse("wagtailadmin_pages:edit", args=[page.pk]),
+    ]
+    for task in tasks:
+        lines.append(f"{task.target_locale.get_display_name()}: {task_url(task)}")
+        url = editor_url(task)
+        if url:
+            lines.append(base + url)
+    send_mail(
+        _("Scheduled official act waits for its translation: %(title)s") % {"title": page.title},
+        "\n".join(lines),
+        settings.DEFAULT_FROM_EMAIL,
+        recipients,
+    )
+    return len(recipients)

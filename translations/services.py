@@ -194,6 +194,18 @@ def ensure_translation(task, user=None):
     return translation
 
 
+def publish_translation(translation, user=None):
+    """Save and publish the target of ``translation`` now, in the caller's transaction.
+
+    (wagtail-localize's ``save_target(publish=True)`` publishes a page only on commit.)
+    """
+    translation.save_target(user=user, publish=False)
+    target = translation.get_target_instance()
+    if isinstance(target, Page):
+        target.get_latest_revision().publish(user=user, skip_permission_checks=True)
+    return target
+
+
 def editor_url(task):
     target = task.get_target_instance()
     return get_edit_url(target) if target is not None else None
@@ -330,8 +342,19 @@ def approve(task, by):
         _("%(count)s machine-translated segments have not been reviewed by a person yet.")
         % {"count": machine},
     )
-    get_translation(task).save_target(user=by, publish=True)
-    return _mark_done(task, by)
+    translation = get_translation(task)
+    if isinstance(task.get_source_instance(), Page):
+        publish_translation(translation, by)
+    else:
+        translation.save_target(user=by, publish=True)
+    _mark_done(task, by)
+    source = task.get_source_instance()
+    if source is not None and hasattr(source, "revisions"):
+        from . import gate
+
+        # A scheduled official act that waited for this translation goes live with it now.
+        gate.release_held(source, user=by)
+    return task
 
 
 def _mark_done(task, by):

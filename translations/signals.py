@@ -1,10 +1,17 @@
-"""Tasks follow publication: a published source creates or reopens tasks, a published translation closes one."""
+"""Tasks follow publication; the official-language gate guards every page save.
+
+A published source creates or reopens tasks, a published translation closes
+one. Every save and delete of a page passes the gate (translations/gate.py),
+whatever path made it.
+"""
 
 from django.db import transaction
+from django.db.models.signals import pre_delete, pre_save
 from django.dispatch import receiver
+from wagtail.models import Page
 from wagtail.signals import published
 
-from . import conf, services
+from . import conf, gate, services
 
 
 def _on_published(instance, revision=None):
@@ -22,3 +29,15 @@ def _on_published(instance, revision=None):
 @receiver(published)
 def object_was_published(sender, instance, revision=None, **kwargs):
     _on_published(instance, revision)
+
+
+@receiver(pre_save)
+def official_language_gate_on_save(sender, instance, update_fields=None, raw=False, **kwargs):
+    if not raw and isinstance(instance, Page):
+        gate.guard_save(instance, update_fields)
+
+
+@receiver(pre_delete)
+def official_language_gate_on_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        gate.guard_delete(instance)

@@ -222,13 +222,18 @@ def gate_view(request, page_id):
                     },
                 )
             elif request.POST.get("action") == "override":
-                gate.override(page, request.user, request.POST.get("reason"))
+                missing = gate.override(page, request.user, request.POST.get("reason"))
+                names = [
+                    str(locale.get_display_name())
+                    for locale in Locale.objects.filter(language_code__in=missing)
+                ]
                 messages.warning(
                     request,
                     _(
-                        "'%(title)s' published without its official translation; the reason is in the audit log."
+                        "'%(title)s' went live without its translation into %(languages)s; "
+                        "the reason is in the audit log."
                     )
-                    % {"title": page.title},
+                    % {"title": page.title, "languages": ", ".join(names) or "-"},
                 )
             else:
                 messages.error(request, _("Unknown action."))
@@ -238,7 +243,7 @@ def gate_view(request, page_id):
             return redirect("translations:gate", page_id=page.pk)
         return redirect("wagtailadmin_pages:edit", page.pk)
     draft = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
-    statuses = gate.official_statuses(draft)
+    statuses = gate.official_statuses(draft, actor=request.user)
     return TemplateResponse(
         request,
         "translations/gate.html",

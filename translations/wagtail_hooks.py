@@ -2,12 +2,14 @@ from django.contrib import messages
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
-from django.utils.html import format_html
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
+from wagtail.models import Page
 
 from . import gate, script_check, services, urls
 from .components import MyTranslationTasksPanel
@@ -56,23 +58,122 @@ def add_my_tasks_panel(request, panels):
         panels.append(MyTranslationTasksPanel(request.user))
 
 
-@hooks.register("before_publish_page")
-def official_language_gate(request, page):
-    blocking = gate.blocking_statuses(page)
-    if not blocking:
-        return None
-    # The revision is already saved: nothing is lost, and the translators get the new text.
-    services.sync_tasks_for_source(page, user=request.user)
+def _task_links(statuses):
+    links = [
+        format_html(
+            '<a href="{}">{}</a>',
+            reverse("translations:task_detail", args=[status.task.pk]),
+            _("Translation task (%(language)s)") % {"language": status.locale.get_display_name()},
+        )
+        for status in statuses
+        if status.task is not None
+    ]
+    return format_html_join(" · ", "{}", ((link,) for link in links))
+
+
+def refuse(request, page, message, statuses=()):
+    """Show the gate's refusal with links to the tasks and the gate page; stay on the page's edit view."""
     messages.error(
         request,
         format_html(
-            '{} <a href="{}">{}</a>',
-            gate.refusal_message(page, blocking),
+            '{} {} · <a href="{}">{}</a>',
+            message,
+            _task_links(statuses),
             reverse("translations:gate", args=[page.pk]),
             _("Publish together or override"),
         ),
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_publish_page")
+def official_language_gate(request, page):
+    if page.go_live_at and page.go_live_at > timezone.now():
+        # Scheduled: at its go-live time it waits for its translation (publish_scheduled).
+        return None
+    if not gate.blocking_statuses(page, actor=request.user):
+        return None
+    # The revision is already saved: nothing is lost, and the translators get the new text.
+    services.sync_tasks_for_source(page, user=request.user)
+    blocking = gate.blocking_statuses(page, actor=request.user)
+    created = not Page.objects.filter(pk=page.pk, live=True).exists()
+    return refuse(request, page, gate.refusal_message(page, blocking, created=created), blocking)
+
+
+@hooks.register("after_publish_page")
+def say_what_went_live_together(request, page):
+    if not gate.is_gated(page) or not page.live:
+        return None
+    live = [
+        str(locale.get_display_name())
+        for locale in gate.official_locales()
+        if page.get_translations().filter(locale=locale, live=True).exists()
+    ]
+    if live:
+        messages.info(
+            request,
+            _("Published together with its translation: %(languages)s.") % {"languages": ", ".join(live)},
+        )
+    return None
+
+
+def _refuse_taking_translation_offline(request, page):
+    page = page.specific
+    try:
+        gate.guard_delete(page)
+    except gate.GateClosed as refusal:
+        messages.error(request, refusal.message)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_unpublish_page")
+def keep_official_translation_live(request, page):
+    return _refuse_taking_translation_offline(request, page)
+
+
+@hooks.register("before_delete_page")
+def keep_official_translation_undeleted(request, page):
+    return _refuse_taking_translation_offline(request, page)
+
+
+@hooks.register("before_bulk_action")
+def official_language_gate_in_bulk(request, action_type, objects, action_class_instance):
+    if not objects or not isinstance(objects[0], Page):
+        return None
+    refused = []
+    for page in objects:
+        page = page.specific
+        if action_type == "publish":
+            draft = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
+            blocking = gate.blocking_statuses(draft, actor=request.user)
+            if blocking:
+                refused.append(gate.refusal_message(draft, blocking))
+        elif action_type in ("unpublish", "delete"):
+            try:
+                gate.guard_delete(page)
+            except gate.GateClosed as refusal:
+                refused.append(refusal.message)
+    if not refused:
+        return None
+    for message in refused:
+        messages.error(request, message)
+    return redirect(request.GET.get("next") or reverse("wagtailadmin_explore_root"))
+
+
+@hooks.register("after_copy_page")
+def say_copied_act_is_a_draft(request, page, new_page):
+    new_page = new_page.specific
+    if gate.is_gated(new_page) and not new_page.live and request.POST.get("publish_copies"):
+        messages.warning(
+            request,
+            _(
+                "The copy '%(title)s' is a draft: an official act goes live only together with its "
+                "translation into the official languages."
+            )
+            % {"title": new_page.title},
+        )
+    return None
 
 
 @hooks.register("before_edit_page", order=-1)
@@ -122,4 +223,13 @@ def register_log_actions(actions):
             return _("Published without the official translation (%(locales)s). Reason: %(reason)s") % {
                 "locales": ", ".join(log_entry.data.get("missing_locales", [])) or "-",
                 "reason": log_entry.data.get("reason", ""),
+            }
+
+    @actions.register_action(gate.HOLD_ACTION)
+    class ScheduledHoldFormatter(LogFormatter):
+        label = gettext_lazy("Scheduled publication waits for the official translation")
+
+        def format_message(self, log_entry):
+            return _("The go-live time came; it waits for its translation (%(locales)s).") % {
+                "locales": ", ".join(log_entry.data.get("missing_locales", [])) or "-",
             }

@@ -18,6 +18,7 @@ from home import models
 from home.editorial import ensure_editorial_setup
 from home.localization import translate_with
 from home.setup import ensure_home_translations
+from translations.conf import official_act_types
 
 from . import content_text as text
 
@@ -67,14 +68,26 @@ def _body(category, summary, strings):
     ]
 
 
+def _official(page):
+    return page._meta.label_lower in official_act_types()
+
+
+def _save(page):
+    """Save a revision; publish it unless the page is an official act (it waits for its translation)."""
+    revision = page.save_revision()
+    if not _official(page):
+        revision.publish()
+
+
 def _ensure_page(parent, model, slug, **fields):
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing is not None:
         return existing, False
     page = model(slug=slug, locale=parent.locale, **fields)
+    page.live = not _official(page)
     with transaction.atomic():
         parent.add_child(instance=page)
-        page.save_revision().publish()
+        _save(page)
     return page, True
 
 
@@ -138,7 +151,7 @@ def load(ctx):
         )
         if not page.topics.exists():
             page.topics.set([topics[s] for s in topic_slugs if s in topics])
-            page.save_revision().publish()
+            _save(page)
         pages[slug] = page
 
     for slug, title, summary, kind, date_offset, valid_offset in text.ANNOUNCEMENTS:
@@ -168,7 +181,7 @@ def load(ctx):
     if repealed.status != models.DecisionPage.Status.REPEALED:
         repealed.status = models.DecisionPage.Status.REPEALED
         repealed.repealed_by = repealing
-        repealed.save_revision().publish()
+        _save(repealed)
 
     for slug, title, summary, number, adopted, in_force, body_slug in text.REGULATIONS:
         pages[slug] = item(
@@ -189,7 +202,7 @@ def load(ctx):
             date_adopted=datetime.date(2025, 12, 18),
             decision=pages[text.DECISIONS[0][0]],
         )
-        taxes.save_revision().publish()
+        _save(taxes)
 
     for slug, title, summary, kind, opens, closes, department in text.VACANCIES:
         pages[slug] = item(
@@ -237,7 +250,7 @@ def load(ctx):
             "rregullore-per-transparence",
         ):
             transparency.related_pages.create(page=pages[slug])
-        transparency.save_revision().publish()
+        _save(transparency)
 
     for slug, title, summary in text.STANDARD_PAGES:
         strings.add(title)
@@ -255,6 +268,10 @@ def load(ctx):
 
     for slug, page in pages.items():
         _translate(ctx, page, strings, _item_slugs(slug, strings.by_source[page.title]), "page translations")
+    for page in pages.values():
+        if _official(page) and page.has_unpublished_changes:
+            # Official acts go live together with their Serbian translation (translations/gate.py).
+            page.get_latest_revision().publish()
 
     _load_site_content(ctx, strings, pages, indexes)
     ensure_editorial_setup()

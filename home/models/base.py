@@ -16,9 +16,10 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from translations.mixins import OfficialLanguagePublishMixin
 
 
-class BasePage(HeadlessPreviewMixin, Page):
+class BasePage(OfficialLanguagePublishMixin, HeadlessPreviewMixin, Page):
     """Summary, listing image, SEO fields (Page's own) and a body.
 
     What translators see is decided here, not left to autodetection: text is
@@ -144,3 +145,50 @@ class ContentItemPage(BasePage):
     @property
     def listing_date(self):
         return getattr(self, self.date_field)
+
+
+class NumberedActMixin:
+    """Decisions and regulations: a number is used once per issuing body, year and locale.
+
+    The error names the page that holds the number and links it, so that an
+    editor can continue that page (an unfinished draft, often) or delete it.
+    """
+
+    def number_clash(self):
+        """The other act of this type and locale with the same number, body and year, if any."""
+        if not (self.number and self.issuing_body_id and self.date_adopted and self.locale_id):
+            return None
+        others = type(self).objects.filter(
+            locale_id=self.locale_id,
+            issuing_body_id=self.issuing_body_id,
+            number__iexact=self.number.strip(),
+            date_adopted__year=self.date_adopted.year,
+        )
+        if self.pk:
+            others = others.exclude(pk=self.pk)
+        return others.order_by("pk").first()
+
+    def number_clash_error(self):
+        from django.urls import reverse
+        from django.utils.html import format_html
+
+        clash = self.number_clash()
+        if clash is None:
+            return None
+        state = _("live") if clash.live else _("draft, not published")
+        return format_html(
+            '{} <a href="{}">{}</a>',
+            _(
+                'Number %(number)s of %(body)s for %(year)d is already used by "%(title)s" of %(date)s (%(state)s).'
+            )
+            % {
+                "number": self.number,
+                "body": self.issuing_body,
+                "year": self.date_adopted.year,
+                "title": clash.title,
+                "date": clash.date_adopted.strftime("%d.%m.%Y"),
+                "state": state,
+            },
+            reverse("wagtailadmin_pages:edit", args=[clash.pk]),
+            _("Open it to continue or delete it"),
+        )

@@ -10,7 +10,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .base import BasePage, ContentIndexPage, ContentItemPage
+from .base import BasePage, ContentIndexPage, ContentItemPage, NumberedActMixin
 
 
 class DecisionQuerySet(PageQuerySet):
@@ -30,7 +30,7 @@ class DecisionIndexPage(ContentIndexPage):
         verbose_name_plural = _("decisions indexes")
 
 
-class DecisionPage(ContentItemPage):
+class DecisionPage(NumberedActMixin, ContentItemPage):
     class Status(models.TextChoices):
         IN_FORCE = "in_force", _("In force")
         REPEALED = "repealed", _("Repealed")
@@ -110,33 +110,11 @@ class DecisionPage(ContentItemPage):
             errors["repealed_by"] = _("Choose the act that repealed this decision.")
         if self.repealed_by_id and self.pk and self.repealed_by_id == self.pk:
             errors["repealed_by"] = _("A decision cannot repeal itself.")
-        clash = self.number_clash()
+        clash = self.number_clash_error()
         if clash is not None:
-            errors["number"] = _(
-                'Number %(number)s of %(body)s for %(year)d is already used by the decision "%(title)s" of %(date)s.'
-            ) % {
-                "number": self.number,
-                "body": self.issuing_body,
-                "year": self.date_adopted.year,
-                "title": clash.title,
-                "date": clash.date_adopted.strftime("%d.%m.%Y"),
-            }
+            errors["number"] = clash
         if errors:
             raise ValidationError(errors)
-
-    def number_clash(self):
-        """The other decision of this locale with the same number, body and year, if any."""
-        if not (self.number and self.issuing_body_id and self.date_adopted and self.locale_id):
-            return None
-        others = DecisionPage.objects.filter(
-            locale_id=self.locale_id,
-            issuing_body_id=self.issuing_body_id,
-            number__iexact=self.number.strip(),
-            date_adopted__year=self.date_adopted.year,
-        )
-        if self.pk:
-            others = others.exclude(pk=self.pk)
-        return others.order_by("pk").first()
 
     @property
     def is_in_force(self):

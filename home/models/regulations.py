@@ -11,7 +11,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .base import BasePage, ContentIndexPage, ContentItemPage
+from .base import BasePage, ContentIndexPage, ContentItemPage, NumberedActMixin
 
 
 class RegulationQuerySet(PageQuerySet):
@@ -32,7 +32,7 @@ class RegulationIndexPage(ContentIndexPage):
         verbose_name_plural = _("regulations indexes")
 
 
-class RegulationPage(ContentItemPage):
+class RegulationPage(NumberedActMixin, ContentItemPage):
     number = models.CharField(_("number"), max_length=50)
     date_adopted = models.DateField(_("date adopted"), default=timezone.localdate, db_index=True)
     in_force_from = models.DateField(
@@ -94,12 +94,16 @@ class RegulationPage(ContentItemPage):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.in_force_from and self.date_adopted and self.in_force_from < self.date_adopted:
-            raise ValidationError(
-                {"in_force_from": _("A regulation cannot be in force before its adoption.")}
-            )
+            errors["in_force_from"] = _("A regulation cannot be in force before its adoption.")
         if self.repealed_on and self.date_adopted and self.repealed_on < self.date_adopted:
-            raise ValidationError({"repealed_on": _("A regulation cannot be repealed before its adoption.")})
+            errors["repealed_on"] = _("A regulation cannot be repealed before its adoption.")
+        clash = self.number_clash_error()
+        if clash is not None:
+            errors["number"] = clash
+        if errors:
+            raise ValidationError(errors)
 
     def is_in_force(self, on=None):
         on = on or timezone.localdate()

@@ -5,7 +5,7 @@ import datetime
 import pytest
 import time_machine
 
-from home.factories import BodyFactory, DecisionPageFactory, RegulationPageFactory
+from home.factories import BodyFactory, DecisionPageFactory, RegulationPageFactory, publish_test_data
 from home.models import DecisionDocument, RegulationAmendment
 
 from .conftest import make_document
@@ -76,7 +76,7 @@ def decision(sections, locales, assembly, private_collection):
     )
     DecisionDocument.objects.create(page=old, document=make_document("Aneksi"))
     DecisionDocument.objects.create(page=old, document=make_document("Sekret", collection=private_collection))
-    old.save_revision().publish()
+    publish_test_data(old)
     translations(newer, locales, sr="Нова одлука", en="New decision")
     return translations(old, locales, sr="Стара одлука", en="Old decision")
 
@@ -171,7 +171,7 @@ def regulations(sections, locales, assembly, private_collection):
         date_adopted=datetime.date(2025, 6, 6),
         document=make_document("Ndryshim sekret", collection=private_collection),
     )
-    current.save_revision().publish()
+    publish_test_data(current)
     RegulationPageFactory(
         parent=index,
         title="Rregullorja e shfuqizuar",

@@ -14,6 +14,7 @@ from home.factories import (
     NewsPageFactory,
     PublicationPageFactory,
     VacancyPageFactory,
+    publish_test_data,
 )
 from home.models import CampaignRelatedPage, VacancyDocument
 
@@ -183,7 +184,7 @@ def vacancies(sections, locales, private_collection):
     )
     VacancyDocument.objects.create(page=job, document=make_document("Thirrja"))
     VacancyDocument.objects.create(page=job, document=make_document("Intern", collection=private_collection))
-    job.save_revision().publish()
+    publish_test_data(job)
     VacancyPageFactory(
         parent=index,
         title="Grant",
@@ -291,7 +292,7 @@ def campaign(sections, locales):
     )
     for target in (shared, only_sq, draft, private, gone):
         CampaignRelatedPage.objects.create(campaign=page, page=target)
-    page.save_revision().publish()
+    publish_test_data(page)
     result = translations(page, locales, sr="Кампања", en="Campaign")
     for version in (gone, *(type(gone).objects.filter(translation_key=gone.translation_key))):
         if version.live:

@@ -1,4 +1,5 @@
 import datetime
+import html
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -35,11 +36,12 @@ def test_a_taken_number_names_the_decision_that_has_it(indexes, assembly):
         duplicate.clean()
 
     message = error.value.message_dict["number"][0]
-    assert message == (
-        "Number 01-016/2025 of Kuvendi i Komunës for 2025 is already used by the decision "
-        '"Vendim për miratimin e buxhetit" of 18.12.2025.'
+    assert html.unescape(message).startswith(
+        "Number 01-016/2025 of Kuvendi i Komunës for 2025 is already used by "
+        '"Vendim për miratimin e buxhetit" of 18.12.2025 (live).'
     )
-    assert existing.title in message
+    # The editor can open the page that holds the number, to continue it or delete it.
+    assert f'href="/admin/pages/{existing.pk}/edit/"' in message
 
 
 def test_the_same_number_is_free_for_another_body_or_year_and_for_the_page_itself(
@@ -113,7 +115,9 @@ def test_the_admin_form_shows_the_message_on_the_number_field(admin_client, inde
 
     assert response.status_code == 200
     errors = response.context["form"].errors["number"]
-    assert 'already used by the decision "Vendim i parë"' in errors[0]
+    assert 'already used by "Vendim i parë"' in html.unescape(errors[0])
+    assert "/admin/pages/" in errors[0] and "/edit/" in errors[0]
+    assert "Open it to continue or delete it</a>" in response.content.decode()
     assert not DecisionPage.objects.filter(title="Vendim i dytë").exists()
 
 

@@ -7,7 +7,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.models import TranslationSource
 
 from home import models
-from home.factories import DecisionPageFactory, NewsPageFactory, TopicFactory
+from home.factories import DecisionPageFactory, NewsPageFactory, TopicFactory, publish_test_data
 from home.localization import translate_with
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +68,7 @@ def test_synchronised_fields_follow_the_source_after_a_resync(
     source.issuing_body = committee
     source.number = "02-107/2026"
     source.body = [("heading", {"text": "Mbështetja financiare", "level": "h3"})]
-    source.save_revision().publish()
+    publish_test_data(source)
 
     with django_capture_on_commit_callbacks(execute=True):
         resync(source)
@@ -95,7 +95,7 @@ def test_news_topics_are_synchronised(indexes, django_capture_on_commit_callback
         )
     source.topics.set([budget])
     source.date = datetime.date(2026, 5, 2)
-    source.save_revision().publish()
+    publish_test_data(source)
 
     with django_capture_on_commit_callbacks(execute=True):
         resync(source)

@@ -1,10 +1,11 @@
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from home.models import HomePage
 from home.setup import default_home_page
-from translations import coverage
+from translations import coverage, gate
+from translations.conf import official_act_types
 from translations.models import TranslationTask
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,6 +21,16 @@ def fresh_site(locales, request):
 
 def test_demo_translation_work_is_loaded_once(fresh_site, capsys, client, django_user_model):
     call_command("load_demo_data")
+    # Every official act the demo publishes goes live with its Serbian translation, no override.
+    acts = [
+        page
+        for page in Page.objects.filter(locale__language_code="sq", live=True).specific()
+        if page._meta.label_lower in official_act_types()
+    ]
+    assert len(acts) >= 20
+    for act in acts:
+        assert act.get_translations().filter(locale__language_code="sr", live=True).exists(), act.title
+    assert not PageLogEntry.objects.filter(action=gate.OVERRIDE_ACTION).exists()
     home_tasks = TranslationTask.objects.for_instance(default_home_page())
     states = dict(home_tasks.values_list("target_locale__language_code", "state"))
     # The home page: Serbian up to date, English outdated by a real change.

@@ -40,7 +40,7 @@ def test_publishing_an_official_act_without_serbian_is_refused(refused, home_pag
     assert refused.status_code == 302
     assert refused.url == f"/admin/pages/{home_pages['sq'].pk}/edit/"
     message = str(next(iter(get_messages(refused.wsgi_request))))
-    assert "official act" in message and "saved as a draft" in message
+    assert "official act" in message and "Nothing was published" in message
     assert "/admin/translations/gate/" in message
     page = HomePage.objects.get(pk=home_pages["sq"].pk)
     assert page.title == "Komuna"  # the live version is unchanged
