@@ -65,9 +65,16 @@ def latin_in_page(page):
         return {}
     page = page.specific
     draft = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
+    # Segments not translated yet hold the source's text (Albanian, in Latin script): not the translator's.
+    untranslated = {}
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is not None:
+        untranslated = services.source_segments(translation.source)
     found = {}
     for path, text in services.instance_segments(draft).items():
-        if path in SKIPPED_FIELDS:
+        if path in SKIPPED_FIELDS or untranslated.get(path) == text:
             continue
         words = find_latin_words_html(text)
         if words:

@@ -53,6 +53,8 @@ CODE_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "var"}
 TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 LATIN_WORD = re.compile(r"[A-Za-zČčĆćĐđŠšŽž]+")
+# A whole word in Latin script: ë, ç and other Latin letters are letters, not word breaks.
+ANY_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
 
 
 def _split_protected(text):
@@ -177,12 +179,19 @@ def to_cyrillic_html(html):
     return _map_text_nodes(html, to_cyrillic)
 
 
+def _is_latin_text(word):
+    """Serbian typed in Latin script, or a word of another Latin-script language (Albanian "Komunës")."""
+    if LATIN_WORD.fullmatch(word):
+        return is_convertible_word(word)
+    return word.lower() not in _keep_latin()
+
+
 def find_latin_words(text):
     """The words of ``text`` that look like Serbian typed in Latin script."""
     words = []
     for protected, chunk in _split_protected(text or ""):
         if not protected:
-            words.extend(m.group(0) for m in LATIN_WORD.finditer(chunk) if is_convertible_word(m.group(0)))
+            words.extend(m.group(0) for m in ANY_LATIN_WORD.finditer(chunk) if _is_latin_text(m.group(0)))
     return words
 
 

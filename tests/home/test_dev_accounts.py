@@ -18,6 +18,10 @@ def test_dev_editor_accounts_get_their_groups(settings, django_user_model, capsy
     assert list(head.groups.values_list("name", flat=True)) == [HEAD_OF_OFFICE]
     assert head.check_password("shefi")
     assert head.has_perm("wagtailadmin.access_admin")
+    for username, group in (("milica", "Translators (sr)"), ("arta", "Translators (en)")):
+        translator = django_user_model.objects.get(username=username)
+        assert translator.check_password(username)
+        assert list(translator.groups.values_list("name", flat=True)) == [group]
 
 
 def test_dev_editor_accounts_are_refused_without_debug(settings):

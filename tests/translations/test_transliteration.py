@@ -102,6 +102,12 @@ def test_detects_latin_words_in_serbian_text():
     assert find_latin_words("Пишите на info@komuna.example, Facebook, XII, https://x.example/vesti") == []
 
 
+def test_latin_words_are_whole_words_with_albanian_letters():
+    # ë and ç are letters: the warning names "Komunës", never "Komun" and "s".
+    assert find_latin_words("Одлука Komunës и Kuvendi") == ["Komunës", "Kuvendi"]
+    assert find_latin_words("Çështja") == ["Çështja"]
+
+
 def test_detects_latin_words_in_html_text_only():
     html = '<p>Седница <a href="https://komuna.example/vesti">вести</a> <code>vesti</code> je</p>'
     assert find_latin_words_html(html) == ["je"]

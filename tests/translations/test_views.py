@@ -97,6 +97,19 @@ def test_editing_a_serbian_page_warns_about_latin_with_one_click_fix(
     assert Page.objects.get(pk=sr.pk).get_latest_revision_as_object().title == "Општина"
 
 
+def test_the_latin_warning_reads_only_translated_text(home_pages, django_capture_on_commit_callbacks):
+    """Segments still untranslated show the Albanian source: they are not the translator's Latin."""
+    from home.localization import translate_with
+
+    source = home_pages["sq"]
+    source.search_description = "Lajme të Komunës"
+    source.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_with(source, "sr", lambda text, path: {"title": "Opština"}.get(path), publish=False)
+    found = script_check.latin_in_page(Page.objects.get(pk=home_pages["sr"].pk))
+    assert found == {"title": ["Opština"]}
+
+
 def test_english_pages_are_not_checked_for_latin(home_pages):
     assert script_check.latin_in_page(home_pages["en"]) == {}
 

@@ -6,19 +6,28 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 from home.editorial import EDITORS, HEAD_OF_OFFICE, ensure_editorial_setup
+from translations.conf import translator_group_name
+from translations.groups import ensure_translator_groups
 from translations.setup import ensure_translation_editorial_setup
 
-ACCOUNTS = [("redaktor", EDITORS), ("shefi", HEAD_OF_OFFICE)]
+# username, group: the editor, the head of office, and the demo translators (Serbian, English).
+ACCOUNTS = [
+    ("redaktor", EDITORS),
+    ("shefi", HEAD_OF_OFFICE),
+    ("milica", translator_group_name("sr")),
+    ("arta", translator_group_name("en")),
+]
 
 
 class Command(BaseCommand):
-    help = "Ensure an editor and a head-of-office account exist (refused when DEBUG is off)."
+    help = "Ensure the editor, head-of-office and translator accounts exist (refused when DEBUG is off)."
 
     def handle(self, **options):
         if not settings.DEBUG:
             raise CommandError("ensure_dev_editors only runs with DEBUG on (development settings).")
         ensure_editorial_setup()
         ensure_translation_editorial_setup()
+        ensure_translator_groups()
         User = get_user_model()
         for username, group_name in ACCOUNTS:
             user, _created = User.objects.get_or_create(
