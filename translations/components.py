@@ -33,3 +33,18 @@ class MyTranslationTasksPanel(Component):
             "overdue_count": sum(1 for task in tasks if task.is_overdue),
             "request": parent_context.get("request"),
         }
+
+
+class TranslationsAwaitingReviewPanel(Component):
+    """The head of office's dashboard: translations submitted and waiting for his review."""
+
+    name = "translations_awaiting_review"
+    template_name = "translations/panels/awaiting_review.html"
+    order = 85
+
+    def get_context_data(self, parent_context):
+        queryset = TranslationTask.objects.filter(state=TranslationTask.State.IN_REVIEW)
+        return {
+            "tasks": list(queryset.select_related("target_locale", "assignee").order_by("due_at", "pk")[:20]),
+            "count": queryset.count(),
+        }

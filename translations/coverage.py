@@ -1,9 +1,10 @@
 """Translation coverage: content types × target locales, for the head of office.
 
 Each live source page counts once per target locale as exactly one of:
-translated (its translation is live and no update is pending), outdated (the
-source changed after translation), in progress (a task is being worked on) or
-missing. Three queries, whatever the size of the site.
+translated (its translation is live and no update is pending, whatever its
+task's state: the figures agree with what readers get), outdated (the source
+changed after translation), in progress (no live translation, a task is being
+worked on) or missing. Three queries, whatever the size of the site.
 """
 
 import csv
@@ -41,14 +42,13 @@ class Cell:
 
 
 def status_of(task, translated_live):
+    """What readers get: a live translation counts as translated unless the source changed since."""
     if task is not None and task.state == TranslationTask.State.UPDATE_NEEDED:
         return "outdated"
-    if translated_live and (task is None or task.state in TranslationTask.CLOSED_STATES):
+    if translated_live:
         return "translated"
     if task is not None and task.state in IN_PROGRESS_STATES:
         return "in_progress"
-    if translated_live:
-        return "translated"
     return "missing"
 
 

@@ -276,6 +276,18 @@ def assign(task, by, user=None, group=None):
     _require(user is not None or group is not None, _("Choose a person or a group."))
     taking_it = user is not None and user == by and can_work_on(by, task)
     _require(can_manage(by) or taking_it, _("You cannot assign this task."))
+    own_group = translator_group(task.target_locale)
+    _require(
+        group is None or (own_group is not None and group.pk == own_group.pk),
+        _("A task can only be assigned to its own language's translator group."),
+    )
+    _require(
+        user is None
+        or user.is_superuser
+        or can_manage(user)
+        or user.groups.filter(pk=getattr(own_group, "pk", None)).exists(),
+        _("This person is not a translator into this task's language."),
+    )
     task.assignee = user
     if group is not None:
         task.assignee_group = group
@@ -303,8 +315,8 @@ def start(task, by):
 def submit(task, by):
     _require(can_work_on(by, task), _("This task is not yours to work on."))
     _require(
-        task.state in (State.ASSIGNED, State.IN_PROGRESS, State.UPDATE_NEEDED),
-        _("Only a task in progress can be submitted for review."),
+        task.state == State.IN_PROGRESS,
+        _("Only a task in progress can be submitted for review: start it first."),
     )
     total, translated, _machine = progress(task)
     _require(

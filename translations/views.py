@@ -174,7 +174,8 @@ def task_detail(request, pk):
         "translators": get_user_model().objects.filter(
             is_active=True, groups__name=conf.translator_group_name(task.target_locale.language_code)
         ),
-        "groups": Group.objects.filter(name__startswith="Translators ("),
+        # Only the task's own language group can take it.
+        "groups": Group.objects.filter(name=conf.translator_group_name(task.target_locale.language_code)),
     }
     return TemplateResponse(request, "translations/task_detail.html", context)
 

@@ -11,9 +11,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
-from . import gate, script_check, services, urls
-from .components import MyTranslationTasksPanel
+from . import conf, gate, script_check, services, urls
+from .components import MyTranslationTasksPanel, TranslationsAwaitingReviewPanel
 from .groups import is_translator_only, translator_locales
+from .models import TranslationTask
 
 
 @hooks.register("register_admin_urls")
@@ -56,6 +57,8 @@ def register_coverage_menu_item():
 def add_my_tasks_panel(request, panels):
     if request.user.has_perm("translations.view_translationtask"):
         panels.append(MyTranslationTasksPanel(request.user))
+    if services.can_review(request.user):
+        panels.append(TranslationsAwaitingReviewPanel())
 
 
 def _task_links(statuses):
@@ -172,6 +175,26 @@ def say_copied_act_is_a_draft(request, page, new_page):
                 "translation into the official languages."
             )
             % {"title": new_page.title},
+        )
+    return None
+
+
+@hooks.register("before_edit_page", order=-2)
+def link_translation_to_its_task(request, page):
+    """The translation editor (the edit view of a translated page) links back to its task."""
+    if request.method != "GET" or page.locale.language_code == conf.default_language():
+        return None
+    task = TranslationTask.objects.for_instance(page.specific).filter(target_locale_id=page.locale_id).first()
+    if task is not None:
+        messages.info(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _("This page is translated in a translation task (%(state)s).")
+                % {"state": task.get_state_display()},
+                reverse("translations:task_detail", args=[task.pk]),
+                _("Back to the task"),
+            ),
         )
     return None
 

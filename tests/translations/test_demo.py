@@ -62,9 +62,18 @@ def test_demo_translation_work_is_loaded_once(fresh_site, capsys, client, django
             target_locale__language_code=code, translation_key__in=sources.values("translation_key")
         )
         assert cell.counts["outdated"] == tasks.filter(state="update_needed").count()
+        # In progress: a task is being worked on and no translation is live yet (a live one counts as translated).
         assert (
             cell.counts["in_progress"]
-            == tasks.filter(state__in=["assigned", "in_progress", "in_review"]).count()
+            == tasks.filter(state__in=["assigned", "in_progress", "in_review"])
+            .exclude(translation_key__in=live.values("translation_key"))
+            .count()
+        )
+        assert (
+            cell.counts["translated"]
+            == live.filter(translation_key__in=sources.values("translation_key"))
+            .exclude(translation_key__in=tasks.filter(state="update_needed").values("translation_key"))
+            .count()
         )
         assert (
             cell.counts["translated"]
