@@ -15,7 +15,8 @@ from wagtail.models import GroupPagePermission, Locale, Page, Site
 from . import conf
 
 # Translators draft pages in their locale; publishing is the reviewer's.
-PAGE_PERMISSIONS = ("add_page", "change_page")
+# Locking lets a translator keep others out of a page while translating it.
+PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page")
 MODEL_PERMISSIONS = (
     ("wagtailadmin", "admin", "access_admin"),
     ("translations", "translationtask", "view_translationtask"),
@@ -78,8 +79,11 @@ def translator_locales(user):
 
 def is_translator_only(user):
     """A member of translator groups and of no other group: limited to their locales."""
-    if user.is_superuser:
+    if not getattr(user, "is_authenticated", False) or user.is_superuser:
         return False
-    names = set(user.groups.values_list("name", flat=True))
-    translator_names = {conf.translator_group_name(code) for code in conf.target_languages()}
-    return bool(names) and names <= translator_names
+    cached = getattr(user, "_is_translator_only", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True))
+        translator_names = {conf.translator_group_name(code) for code in conf.target_languages()}
+        cached = user._is_translator_only = bool(names) and names <= translator_names
+    return cached

@@ -23,3 +23,15 @@ class OfficialLanguagePublishMixin:
 
         with transaction.atomic(), acting(kwargs.get("user")):
             return super().unpublish(*args, **kwargs)
+
+
+class TranslatorPagePermissionsMixin:
+    """Translators translate: they do not delete pages (the translation editor's actions follow this)."""
+
+    def permissions_for_user(self, user):
+        from .groups import is_translator_only
+
+        tester = super().permissions_for_user(user)
+        if is_translator_only(user):
+            tester.can_delete = lambda ignore_bulk=False: False
+        return tester

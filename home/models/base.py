@@ -16,10 +16,10 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from translations.mixins import OfficialLanguagePublishMixin
+from translations.mixins import OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin
 
 
-class BasePage(OfficialLanguagePublishMixin, HeadlessPreviewMixin, Page):
+class BasePage(OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin, HeadlessPreviewMixin, Page):
     """Summary, listing image, SEO fields (Page's own) and a body.
 
     What translators see is decided here, not left to autodetection: text is

@@ -5,10 +5,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
-from translations.mixins import OfficialLanguagePublishMixin
+from translations.mixins import OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin
 
 
-class HomePage(OfficialLanguagePublishMixin, HeadlessPreviewMixin, Page):
+class HomePage(OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin, HeadlessPreviewMixin, Page):
     """The root of each locale's tree: `/` (sq), `/sr/`, `/en/`."""
 
     intro = RichTextField(

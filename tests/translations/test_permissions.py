@@ -16,7 +16,11 @@ def test_groups_get_permissions_on_their_locale_tree_only(home_pages):
     ensure_translator_groups()  # idempotent
     permissions = GroupPagePermission.objects.filter(group=groups["sr"])
     assert {permission.page_id for permission in permissions} == {home_pages["sr"].pk}
-    assert sorted(permissions.values_list("permission__codename", flat=True)) == ["add_page", "change_page"]
+    assert sorted(permissions.values_list("permission__codename", flat=True)) == [
+        "add_page",
+        "change_page",
+        "lock_page",
+    ]
 
 
 def test_serbian_translator_edits_only_the_serbian_tree(serbian_translator, home_pages):
@@ -78,4 +82,4 @@ def test_an_unknown_machine_translator_is_a_clear_error():
 def test_site_setup_completes_the_translator_groups(home_pages):
     # home_pages runs home.setup.ensure_home_translations, which calls ensure_translator_groups.
     group = Group.objects.get(name="Translators (sr)")
-    assert GroupPagePermission.objects.filter(group=group, page=home_pages["sr"]).count() == 2
+    assert GroupPagePermission.objects.filter(group=group, page=home_pages["sr"]).count() == 3

@@ -80,3 +80,33 @@ def test_coverage_counts_a_live_translation_as_translated(
     assert sr.counts["translated"] >= 1
     en = report["totals"]["en"]
     assert en.counts["in_progress"] >= 1  # not translated into English: the open task is in progress
+
+
+def test_the_translation_editor_offers_translators_no_delete(
+    client, home_pages, translator_groups, serbian_translator
+):
+    """wagtail-localize's editor puts its last available action first: for a translator that was "Delete"."""
+    import json
+    import re
+
+    from home.factories import NewsPageFactory
+
+    news = NewsPageFactory(parent=home_pages["sq"], title="Lajm", slug="lajm")
+    services.sync_tasks_for_source(news)
+    task = TranslationTask.objects.get(
+        translation_key=news.translation_key, target_locale__language_code="sr"
+    )
+    services.start(task, serbian_translator)
+    target = task.get_target_instance()
+    assert not target.live
+    perms = target.permissions_for_user(serbian_translator)
+    assert not perms.can_delete() and perms.can_lock() and not perms.can_publish()
+    client.force_login(serbian_translator)
+    content = client.get(f"/admin/pages/{target.pk}/edit/").content.decode()
+    props = json.loads(
+        re.search(r'data-props="([^"]+)"', content).group(1).replace("&quot;", '"').replace("&amp;", "&")
+    )
+    assert props["perms"]["canDelete"] is False
+    assert props["perms"]["canLock"] is True  # the primary action is "Lock", not "Delete"
+    assert client.post(f"/admin/pages/{target.pk}/delete/").status_code in (302, 403)
+    assert Page.objects.filter(pk=target.pk).exists()
