@@ -269,7 +269,7 @@ def _guard_source(page):
         page.first_published_at = page.last_published_at = None
         page._official_gate_held = True
         return
-    raise GateClosed(page, refusal_message(content, blocking))
+    raise GateClosed(page, refusal_message(content, blocking, created=not old["live"]))
 
 
 def _guard_translation(page):
@@ -377,7 +377,10 @@ def hold(revision, refusal):
     page = revision.content_object
     if PageLogEntry.objects.filter(page_id=page.pk, action=HOLD_ACTION, revision=revision).exists():
         return False
-    missing = [status.locale.language_code for status in blocking_statuses(revision.as_object())]
+    content = revision.as_object()
+    # The translators get the text that waits, with a task to work on.
+    services.sync_tasks_for_source(content)
+    missing = [status.locale.language_code for status in blocking_statuses(content)]
     log(page, HOLD_ACTION, revision=revision, data={"missing_locales": missing, "message": refusal.message})
     notifications.notify_scheduled_hold(page, refusal.message)
     return True

@@ -64,14 +64,14 @@ def add_my_tasks_panel(request, panels):
 def _task_links(statuses):
     links = [
         format_html(
-            '<a href="{}">{}</a>',
+            '<a class="button button-small button-secondary" href="{}">{}</a>',
             reverse("translations:task_detail", args=[status.task.pk]),
             _("Translation task (%(language)s)") % {"language": status.locale.get_display_name()},
         )
         for status in statuses
         if status.task is not None
     ]
-    return format_html_join(" · ", "{}", ((link,) for link in links))
+    return format_html_join(" ", "{}", ((link,) for link in links))
 
 
 def refuse(request, page, message, statuses=()):
@@ -79,7 +79,7 @@ def refuse(request, page, message, statuses=()):
     messages.error(
         request,
         format_html(
-            '{} {} · <a href="{}">{}</a>',
+            '{} {} <a class="button button-small button-secondary" href="{}">{}</a>',
             message,
             _task_links(statuses),
             reverse("translations:gate", args=[page.pk]),
@@ -189,7 +189,7 @@ def link_translation_to_its_task(request, page):
         messages.info(
             request,
             format_html(
-                '{} <a href="{}">{}</a>',
+                '{} <a class="button button-small button-secondary" href="{}">{}</a>',
                 _("This page is translated in a translation task (%(state)s).")
                 % {"state": task.get_state_display()},
                 reverse("translations:task_detail", args=[task.pk]),
