@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from events import recurrence
 from events.models import BaseEventPage, EventPage, MeetingPage
@@ -141,6 +141,7 @@ def entries(
     slack = start - dt.timedelta(days=1)
     timing = Q(start__lt=end) & (~Q(recurrence_rule="") | Q(end__gt=slack) | Q(start__gte=slack))
     pages = []
+    private = None
     for model in (EventPage, MeetingPage):
         if kinds is not None:
             model_kinds = [kind for kind in kinds if kind != MEETING]
@@ -150,7 +151,11 @@ def entries(
                 continue
         queryset = model.objects.filter(timing)
         if live:
-            queryset = queryset.live()
+            if private is None:
+                # What an anonymous visitor may see: live, no view restriction on it or above it
+                # (the restrictions are read once for both page types).
+                private = Page.objects.all().private_q()
+            queryset = queryset.live().exclude(private)
         if locale is not None:
             queryset = queryset.filter(locale=locale)
         if model is EventPage and kinds is not None:

@@ -1,4 +1,7 @@
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import DatabaseError, transaction
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
@@ -34,15 +37,38 @@ def search_pages(query, locale):
     return results
 
 
-def search(request):
-    """Full-text search over live public pages of the active language."""
-    query = request.GET.get("query", "").strip()
-    results = Page.objects.none()
-    if query:
-        results = search_pages(query, Locale.get_active())
+def clean_query(query):
+    """What people type, made safe for the search backend: an unbalanced quote is dropped."""
+    if query.count('"') % 2:
+        query = query.replace('"', " ")
+    return " ".join(query.split())
+
+
+def plain_words(query):
+    """The query's words only, for when the backend refuses its syntax."""
+    return " ".join(re.findall(r"\w+", query))
+
+
+def _page(results, number):
     paginator = Paginator(results, 10)
     try:
-        page = paginator.page(request.GET.get("page", 1))
+        page = paginator.page(number)
     except (PageNotAnInteger, EmptyPage):
         page = paginator.page(1)
+    page.object_list = list(page.object_list)  # run the search here, where its errors are handled
+    return page
+
+
+def search(request):
+    """Full-text search over live public pages of the active language."""
+    query = clean_query(request.GET.get("query", ""))
+    locale = Locale.get_active()
+    number = request.GET.get("page", 1)
+    try:
+        with transaction.atomic():
+            page = _page(search_pages(query, locale) if query else Page.objects.none(), number)
+    except DatabaseError:
+        # The backend could not parse the query (stray operators, quotes): search its words instead.
+        words = plain_words(query)
+        page = _page(search_pages(words, locale) if words else Page.objects.none(), number)
     return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": page})

@@ -1,5 +1,7 @@
 """The change feed: what to rebuild or remove since a time, for static-site builds."""
 
+import datetime
+
 import graphene
 from django.db.models import Q
 from django.utils import timezone
@@ -12,6 +14,8 @@ from ..documents.resolvers import public_documents
 from ..documents.types import Document
 from ..models import ContentChange as ContentChangeModel
 from ..reference.types import with_language
+
+EARLIEST = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 ChangeKind = graphene.Enum(
     "ChangeKind",
@@ -107,7 +111,11 @@ class ChangeQueries(graphene.ObjectType):
     @staticmethod
     def resolve_changes(root, info, since, locale=None, first=None, after=None):
         language = language_code(locale)
-        if timezone.is_naive(since):
+        if since.replace(tzinfo=None) < EARLIEST.replace(tzinfo=None):
+            # Nothing was recorded before the feed existed: an early ``since`` means "from the start"
+            # (and 0001-01-01 in local time would not even fit in UTC).
+            since = EARLIEST
+        elif timezone.is_naive(since):
             since = timezone.make_aware(since)
         queryset = ContentChangeModel.objects.filter(occurred_at__gte=since).filter(
             Q(kind=ContentChangeModel.Kind.PAGE, language=language) | Q(kind=ContentChangeModel.Kind.DOCUMENT)

@@ -41,7 +41,11 @@ def resolve_path(info, path, context=None):
 
 def resolve_url(info, url):
     """Like ``resolve_path`` for a full URL: its host picks the site (the request's site when absent)."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        parts.hostname  # noqa: B018  (a malformed host, "http://[::1", raises only here or above)
+    except ValueError as error:
+        raise ApiError(f"`url` is not a valid URL: {error}.") from None
     if parts.scheme not in ("", "http", "https"):
         raise ApiError("`url` must be an http(s) URL or a path.")
     context = site_context(info)

@@ -2,9 +2,11 @@
 
 import graphene
 from django.utils import timezone
+from graphene.utils.str_converters import to_camel_case
 
 from home.models import AnnouncementPage, DecisionPage, PublicationPage, VacancyPage
 
+from ..core.errors import ApiError
 from ..core.locale import choices_enum
 
 AnnouncementKind = choices_enum("AnnouncementKind", AnnouncementPage.Kind, "What an announcement is.")
@@ -121,11 +123,24 @@ class CampaignFilter(graphene.InputObjectType):
     running = graphene.Boolean(description="True: only campaigns running today; false: only the others.")
 
 
+def _id_value(name, value):
+    """An id argument as the integer the database expects, or a clear error for the client."""
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise ApiError(
+            f"{to_camel_case(name)}: expected the numeric id of a record, got {str(value)!r}."
+        ) from None
+
+
 def _lookups(queryset, where, lookups):
     for name, lookup in lookups.items():
         value = where.get(name)
         if value is not None:
-            queryset = queryset.filter(**{lookup: getattr(value, "value", value)})
+            value = getattr(value, "value", value)
+            if lookup.endswith("_id") or lookup.endswith("__id"):
+                value = _id_value(name, value)
+            queryset = queryset.filter(**{lookup: value})
     return queryset
 
 

@@ -45,7 +45,16 @@ def test_generator_tops_up_and_rejects_a_bad_size(bench_data):
         call_command("bench_data", "--per-type", "0")
 
 
-def test_api_v2_lists_live_public_news_with_the_same_fields(client, bench_data):
+def test_api_v2_answers_only_for_the_benchmark(client, settings, home_pages):
+    settings.BENCH = False
+    assert client.get("/api/v2/pages/").status_code == 404
+    assert client.get("/api/v2/pages/1/").status_code == 404
+    settings.BENCH = True
+    assert client.get("/api/v2/pages/").status_code == 200
+
+
+def test_api_v2_lists_live_public_news_with_the_same_fields(client, bench_data, settings):
+    settings.BENCH = True
     sq = NewsPage.objects.filter(locale__language_code="sq").order_by("pk")
     draft, private = sq[0], sq[1]
     draft.unpublish()

@@ -104,3 +104,19 @@ def test_calendar_outputs_query_count_stays_flat(
     with django_assert_max_num_queries(20):
         response = client.get(url.replace("CALENDAR", calendar_index.url))
     assert response.status_code == 200
+
+
+def test_restricted_events_stay_out_of_the_calendar_and_the_feeds(client, calendar_index):
+    """The HTML calendar and the iCal feeds show what an anonymous visitor may see, like the API."""
+    from wagtail.models import PageViewRestriction
+
+    start = timezone.now() + dt.timedelta(days=2)
+    EventPageFactory(parent=calendar_index, title="Koncert publik", start=start)
+    closed = EventPageFactory(parent=calendar_index, title="Takim i mbyllur", start=start)
+    PageViewRestriction.objects.create(page=closed, restriction_type="password", password="sekret")
+
+    html = client.get(calendar_index.url).content.decode()
+    feed = client.get("/ical/calendar.ics").content.decode()
+    for output in (html, feed):
+        assert "Koncert publik" in output
+        assert "Takim i mbyllur" not in output

@@ -91,3 +91,27 @@ def test_documents_in_private_collections_are_never_listed(gql, private_collecti
     assert titles == {"Vendimi": [{"title": "Odluka"}], "Odluka": [{"title": "Vendimi"}]}
     assert gql(DOCUMENT, {"id": secret.pk})["document"] is None
     assert gql(DOCUMENT, {"id": original.pk})["document"] == {"title": "Vendimi"}
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('{ decisions(where: {issuingBody: "abc"}) { edges { node { title } } } }', "issuingBody: expected"),
+        ('{ page(url: "http://[::1") { title } }', "`url` is not a valid URL"),
+    ],
+)
+def test_bad_arguments_are_the_clients_error(client, site, query, message):
+    import json
+
+    body = client.post("/graphql/", json.dumps({"query": query}), content_type="application/json").json()
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert error["message"].startswith(message)
+
+
+def test_changes_since_the_year_one_lists_from_the_start(client, site):
+    import json
+
+    query = '{ changes(since: "0001-01-01T00:00:00") { edges { node { __typename } } } }'
+    body = client.post("/graphql/", json.dumps({"query": query}), content_type="application/json").json()
+    assert "errors" not in body, body

@@ -41,3 +41,13 @@ def test_a_cyrillic_query_finds_content_typed_in_latin(client, serbian_pages):
 def test_other_languages_search_as_typed(client, serbian_pages):
     assert results(client, "/search/", "Kuvendit") == ["Seanca e Kuvendit"]
     assert results(client, "/search/", "Skupštine") == []
+
+
+@pytest.mark.parametrize(
+    "query", ['"Kuvendit', 'Kuvendit"', 'a"b""', '"', "OR", "AND (", "-", "*", "NOT", "Kuvendit)"]
+)
+def test_stray_quotes_and_operators_are_no_error(client, serbian_pages, query):
+    """What people type never gives a server error; the words still find what they name."""
+    found = results(client, "/search/", query)
+    if "Kuvendit" in query:
+        assert found == ["Seanca e Kuvendit"]
