@@ -24,7 +24,22 @@ SCAN_CHUNK_BYTES = 1024 * 1024
 # A PDF action that runs a script or launches a program. Only names written out
 # plainly are seen (not those inside compressed object streams); the serve view's
 # CSP and Content-Disposition remain the second line of defence.
-PDF_ACTIVE_NAME_RE = re.compile(rb"/(JavaScript|Launch)(?=[\s/<>\[\]()%]|$)")
+PDF_ACTIVE_NAMES = {
+    b"JavaScript": "script",
+    b"Launch": "launch",
+    b"SubmitForm": "submit",
+    b"ImportData": "submit",
+}
+PDF_ACTIVE_NAME_RE = re.compile(rb"/(JavaScript|Launch|SubmitForm|ImportData)(?=[\s/<>\[\]()%]|$)")
+# A name written with #xx escapes ("/J#61vaScript" is "/JavaScript" to a PDF reader).
+PDF_ESCAPED_NAME_RE = re.compile(
+    rb"/((?:[A-Za-z0-9]|#[0-9A-Fa-f]{2})*#[0-9A-Fa-f]{2}(?:[A-Za-z0-9]|#[0-9A-Fa-f]{2})*)"
+)
+PDF_NAME_ESCAPE_RE = re.compile(rb"#([0-9A-Fa-f]{2})")
+# ZIP containers (Office, OpenDocument, .zip): what their members may expand to.
+MAX_ZIP_MEMBERS = 10_000
+MAX_ZIP_UNCOMPRESSED = 512 * 1024 * 1024
+MAX_ZIP_RATIO = 200
 DEFAULT_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Fits Document.file (max_length 100) with "documents/" and a de-duplicating suffix.
 MAX_FILENAME_LENGTH = 80
@@ -220,17 +235,50 @@ def _refuse_pdf_actions(file, label):
     try:
         while chunk := file.read(SCAN_CHUNK_BYTES):
             window = tail + chunk
-            match = PDF_ACTIVE_NAME_RE.search(window)
-            if match:
-                what = (
-                    _("a PDF with JavaScript")
-                    if match.group(1) == b"JavaScript"
-                    else _("a PDF that launches programs")
-                )
+            found = _active_pdf_name(window)
+            if found:
+                what = {
+                    "script": _("a PDF with JavaScript"),
+                    "launch": _("a PDF that launches programs"),
+                    "submit": _("a PDF that sends form data away"),
+                }[found]
                 _refuse(label, what, "pdf_script")
-            tail = window[-16:]
+            tail = window[-64:]
     finally:
         file.seek(0)
+
+
+def _active_pdf_name(window):
+    """The kind of active action named in ``window``, written plainly or with #xx escapes."""
+    match = PDF_ACTIVE_NAME_RE.search(window)
+    if match:
+        return PDF_ACTIVE_NAMES[match.group(1)]
+    for match in PDF_ESCAPED_NAME_RE.finditer(window):
+        name = PDF_NAME_ESCAPE_RE.sub(lambda m: bytes([int(m.group(1), 16)]), match.group(1))
+        if name in PDF_ACTIVE_NAMES:
+            return PDF_ACTIVE_NAMES[name]
+    return None
+
+
+def _refuse_zip_bombs(archive, label):
+    """Refuse a container whose members would expand far beyond any real document."""
+    members = archive.infolist()
+    total = sum(member.file_size for member in members)
+    ratio = max(
+        (
+            member.file_size / max(member.compress_size, 1)
+            for member in members
+            if member.file_size > 1024 * 1024
+        ),
+        default=0,
+    )
+    if len(members) > MAX_ZIP_MEMBERS or total > MAX_ZIP_UNCOMPRESSED or ratio > MAX_ZIP_RATIO:
+        _refuse(
+            label,
+            _('a compressed archive that would expand to %(size)s MB in %(count)s parts (a "zip bomb")')
+            % {"size": total // (1024 * 1024), "count": len(members)},
+            "zip_bomb",
+        )
 
 
 def _check_zip(file, extension, label):
@@ -243,6 +291,7 @@ def _check_zip(file, extension, label):
     finally:
         file.seek(0)
     lowered = [name.lower() for name in names]
+    _refuse_zip_bombs(archive, label)
 
     if any(name.endswith("vbaproject.bin") or name.endswith("vbadata.xml") for name in lowered):
         _refuse(label, _("an Office file with macros"), "macros")
@@ -252,15 +301,18 @@ def _check_zip(file, extension, label):
             _mismatch(
                 label, extension, _("a ZIP archive that is not a .%(ext)s document") % {"ext": extension}
             )
-        content_types = archive.read(names[lowered.index("[content_types].xml")])[:65536].lower()
+        # Bounded reads: a member is never decompressed further than what is checked.
+        with archive.open(names[lowered.index("[content_types].xml")]) as member:
+            content_types = member.read(65536).lower()
         if b"macroenabled" in content_types:
             _refuse(label, _("an Office file with macros"), "macros")
         return mime
     if extension in ODF_TYPES:
         expected = ODF_TYPES[extension]
-        declared = (
-            archive.read("mimetype")[:200].decode("ascii", "replace").strip() if "mimetype" in names else ""
-        )
+        declared = ""
+        if "mimetype" in names:
+            with archive.open("mimetype") as member:
+                declared = member.read(200).decode("ascii", "replace").strip()
         if declared != expected:
             _mismatch(
                 label,

@@ -248,3 +248,43 @@ def test_sniffing_leaves_the_file_at_its_start():
     validate_upload(upload)
     assert upload.tell() == 0
     assert io.BytesIO(upload.read()).read(5) == b"%PDF-"
+
+
+@pytest.mark.parametrize(
+    ("action", "what"),
+    [
+        (b"<< /S /J#61vaScript /JS (app.alert(1)) >>", "a PDF with JavaScript"),
+        (b"<</S/L#61unch/F(cmd.exe)>>", "a PDF that launches programs"),
+        (b"<</S/#4a#61#76#61#53#63#72#69#70#74>>", "a PDF with JavaScript"),
+        (b"<</S/SubmitForm/F(https://x.example)>>", "a PDF that sends form data away"),
+        (b"<</S/Subm#69tForm/F(https://x.example)>>", "a PDF that sends form data away"),
+    ],
+)
+def test_pdf_names_written_with_escapes_are_read_as_a_reader_reads_them(action, what):
+    data = b"%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction " + action + b" >>\n%%EOF\n"
+    error = refusal("vendim.pdf", data)
+    assert error.code == "pdf_script"
+    assert what in error.messages[0]
+
+
+def test_pdf_with_harmless_escaped_names_is_accepted():
+    check("vendim.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog /Font#20Name /A#42C >>\n%%EOF\n")
+
+
+def test_a_zip_bomb_is_refused_without_expanding_it():
+    """A small .docx whose content-types part would expand to 20 MB of blanks (the review's case was 1 GB)."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types>" + b" " * (20 * 1024 * 1024) + b"</Types>")
+        archive.writestr("word/document.xml", b"<w:document/>")
+    data = buffer.getvalue()
+    assert len(data) < 100 * 1024
+    error = refusal("vendim.docx", data)
+    assert error.code == "zip_bomb"
+    assert "zip bomb" in error.messages[0]
+
+
+def test_real_office_files_are_not_taken_for_zip_bombs():
+    check("vendim.docx", files.docx("Vendimi për buxhetin. " * 2000))
