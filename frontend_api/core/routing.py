@@ -1,6 +1,6 @@
 """Frontend routing: a public URL path (with its locale prefix) to exactly one page."""
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from wagtail.models import Page, Site
@@ -27,7 +27,8 @@ def resolve_path(info, path, context=None):
     if not isinstance(path, str) or len(path) > 2048:
         raise ApiError("`path` must be a URL path such as /sr/lajme/.")
     context = context or site_context(info)
-    language, rest = split_locale(path.split("?", 1)[0].split("#", 1)[0])
+    # Wagtail's own URLs percent-encode non-ASCII slugs ("/n%C3%ABn/"): they name the same page.
+    language, rest = split_locale(unquote(path.split("?", 1)[0].split("#", 1)[0]))
     root = context.roots.get(language)
     if root is None:
         return None

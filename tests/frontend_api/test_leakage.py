@@ -115,3 +115,14 @@ def test_changes_since_the_year_one_lists_from_the_start(client, site):
     query = '{ changes(since: "0001-01-01T00:00:00") { edges { node { __typename } } } }'
     body = client.post("/graphql/", json.dumps({"query": query}), content_type="application/json").json()
     assert "errors" not in body, body
+
+
+def test_a_percent_encoded_path_finds_its_page(gql, home_pages):
+    """Wagtail's own URL of a page with a non-ASCII slug is percent-encoded; the API reads it back."""
+    from .conftest import add_page
+
+    page = add_page(home_pages["sq"], "Njoftim për ujë", "njoftim-për-ujë")
+    assert "%C3%AB" in page.url
+    query = '{ page(path: "%s") { title } }'
+    assert gql(query % page.url)["page"] == {"title": "Njoftim për ujë"}
+    assert gql(query % "/njoftim-për-ujë/")["page"] == {"title": "Njoftim për ujë"}
