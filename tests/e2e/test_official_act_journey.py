@@ -9,7 +9,6 @@ once, and the API serves both.
 import re
 
 import pytest
-import requests
 from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
@@ -22,7 +21,7 @@ from translations.models import TranslationTask
 from translations.setup import ensure_translation_editorial_setup
 
 from .conftest import open_footer_actions, users_in_groups
-from .test_translation_journey import translate_segment
+from .test_translation_journey import graphql, translate_segment
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -53,14 +52,6 @@ def staff(announcements, django_user_model):
         *Permission.objects.filter(content_type__app_label="translations", codename__in=REVIEW_PERMISSIONS)
     )
     return users_in_groups(django_user_model, (("shefi", HEAD_OF_OFFICE), ("prevodilac", "Translators (sr)")))
-
-
-def graphql(live_server, query):
-    response = requests.post(f"{live_server.url}/graphql/", json={"query": query}, timeout=20)
-    response.raise_for_status()
-    body = response.json()
-    assert "errors" not in body, body
-    return body["data"]
 
 
 def workflow_button(page, action):
