@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from wagtail.documents.models import AbstractDocument, DocumentQuerySet
 from wagtail.documents.models import Document as WagtailDocument
-from wagtail.models import Collection
 from wagtail.search import index
+
+from cms.public import Visibility
 
 from .storage import get_document_storage
 
@@ -23,13 +24,7 @@ class MunicipalDocumentQuerySet(DocumentQuerySet):
 
         A restriction on a collection also covers its descendants, as in Wagtail's serve view.
         """
-        restricted_paths = Collection.objects.filter(view_restrictions__isnull=False).values_list(
-            "path", flat=True
-        )
-        private = Q()
-        for path in set(restricted_paths):
-            private |= Q(collection__path__startswith=path)
-        return self.exclude(private) if private else self.all()
+        return self.filter(Visibility().document_q())
 
 
 class Document(AbstractDocument):
@@ -208,7 +203,7 @@ class Document(AbstractDocument):
 
     @property
     def is_public(self):
-        return not self.collection.get_view_restrictions().exists()
+        return Visibility().is_public_document(self)
 
     def get_language_versions(self):
         """Every version of this document in another language, wherever in the family it sits."""

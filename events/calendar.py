@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
+from cms.public import Visibility
 from events import recurrence
 from events.models import BaseEventPage, EventPage, MeetingPage
 from home.models import Body, Place, Topic
@@ -141,7 +142,7 @@ def entries(
     slack = start - dt.timedelta(days=1)
     timing = Q(start__lt=end) & (~Q(recurrence_rule="") | Q(end__gt=slack) | Q(start__gte=slack))
     pages = []
-    private = None
+    public = None
     for model in (EventPage, MeetingPage):
         if kinds is not None:
             model_kinds = [kind for kind in kinds if kind != MEETING]
@@ -151,11 +152,10 @@ def entries(
                 continue
         queryset = model.objects.filter(timing)
         if live:
-            if private is None:
-                # What an anonymous visitor may see: live, no view restriction on it or above it
-                # (the restrictions are read once for both page types).
-                private = Page.objects.all().private_q()
-            queryset = queryset.live().exclude(private)
+            if public is None:
+                # What an anonymous visitor may see (cms.public), read once for both page types.
+                public = Visibility().page_q()
+            queryset = queryset.filter(public)
         if locale is not None:
             queryset = queryset.filter(locale=locale)
         if model is EventPage and kinds is not None:

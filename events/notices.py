@@ -24,6 +24,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task_backends
 
+from cms.public import is_public_page, public_pages
 from events.models import MediaContact, MediaNotice, MeetingPage, NoticeDelivery, NoticeRule
 
 logger = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ def schedule_notices(page, *, user=None, now=None):
         pending = MediaNotice.objects.select_for_update().filter(
             page=page, status=MediaNotice.Status.SCHEDULED
         )
-        if page.status in (page.Status.CANCELLED, page.Status.HELD) or not page.live:
+        if page.status in (page.Status.CANCELLED, page.Status.HELD) or not is_public_page(page):
             stale = pending.exclude(kind=MediaNotice.Kind.CANCELLATION)
             stale.update(status=MediaNotice.Status.CANCELLED, updated_at=now)
             queued = []
@@ -195,6 +196,11 @@ def deliver_notice(notice_pk, now=None):
         return None
     notice = MediaNotice.objects.select_related("page", "rule").get(pk=notice_pk)
     page = notice.page.specific
+    if notice.kind != MediaNotice.Kind.CANCELLATION and not is_public_page(page):
+        # Unpublished or made private after it was planned: the media hear nothing of it.
+        notice.status = MediaNotice.Status.CANCELLED
+        notice.save(update_fields=["status", "updated_at"])
+        return notice.status
     errors = []
     connection = get_connection()
     try:
@@ -256,7 +262,9 @@ def send_due_notices(now=None):
 
 def localized_page(page, language):
     """The entry's live translation in ``language``, or the entry itself."""
-    translated = page.get_translations(inclusive=True).filter(locale__language_code=language).live().first()
+    translated = public_pages(
+        page.get_translations(inclusive=True).filter(locale__language_code=language)
+    ).first()
     return translated.specific if translated else page
 
 

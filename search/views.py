@@ -5,6 +5,7 @@ from django.db import DatabaseError, transaction
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
+from cms.public import public_pages
 from translations.transliteration import to_cyrillic, to_latin
 
 SERBIAN = "sr"
@@ -22,9 +23,11 @@ def query_spellings(query, language):
     return spellings
 
 
-def search_pages(query, locale):
+def search_pages(query, locale, request=None):
     """Live public pages of ``locale`` matching ``query`` (for Serbian: in either script), best first."""
-    pages = Page.objects.live().public().filter(locale=locale).specific()
+    # The search backend filters on indexed fields only: the public pages come in as a subquery.
+    public = public_pages(Page.objects.filter(locale=locale), request)
+    pages = Page.objects.filter(pk__in=public.values("pk")).specific()
     spellings = query_spellings(query, locale.language_code)
     if len(spellings) == 1:
         return pages.search(query)
@@ -66,9 +69,9 @@ def search(request):
     number = request.GET.get("page", 1)
     try:
         with transaction.atomic():
-            page = _page(search_pages(query, locale) if query else Page.objects.none(), number)
+            page = _page(search_pages(query, locale, request) if query else Page.objects.none(), number)
     except DatabaseError:
         # The backend could not parse the query (stray operators, quotes): search its words instead.
         words = plain_words(query)
-        page = _page(search_pages(words, locale) if words else Page.objects.none(), number)
+        page = _page(search_pages(words, locale, request) if words else Page.objects.none(), number)
     return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": page})

@@ -12,10 +12,11 @@ before a change it could otherwise see.
 import threading
 from functools import cached_property
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, Site
+
+from cms.public import Visibility
 
 from .locale import default_language
 
@@ -66,7 +67,9 @@ def _origin(request):
     return (request.scheme, request._get_raw_host(), request.get_port())
 
 
-class SiteContext:
+class SiteContext(Visibility):
+    """The request's site values; what is public is ``cms.public.Visibility``'s one definition."""
+
     def __init__(self, request, generation=None):
         self.request = request
         self.generation = generation if request is not None else None
@@ -126,39 +129,17 @@ class SiteContext:
                 prefixes[code] = reverse("wagtail_serve", args=("",))
         return prefixes
 
-    @cached_property
-    def restricted_paths(self):
-        """Tree paths of pages with a view restriction: they and their descendants are private."""
-        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
-
-    @cached_property
-    def private_collection_ids(self):
-        paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
-        if not paths:
-            return []
-        condition = Q()
-        for path in paths:
-            condition |= Q(path__startswith=path)
-        return list(Collection.objects.filter(condition).values_list("pk", flat=True))
+    @property
+    def root_paths(self):
+        """The live roots of this site's locale trees (``Visibility`` reads them from ``roots``)."""
+        return [root.path for root in self.roots.values()]
 
     def public_page_q(self, prefix=""):
         """A Q() for live pages in this site's locale trees that no restriction covers."""
-        within = Q()
-        for root in self.roots.values():
-            within |= Q(**{f"{prefix}path__startswith": root.path})
-        if not self.roots:
-            within = Q(**{f"{prefix}pk__in": []})
-        condition = Q(**{f"{prefix}live": True}) & within
-        for path in self.restricted_paths:
-            condition &= ~Q(**{f"{prefix}path__startswith": path})
-        return condition
+        return self.page_q(prefix)
 
     def is_public(self, page):
-        if not page.live:
-            return False
-        if not any(page.path.startswith(root.path) for root in self.roots.values()):
-            return False
-        return not any(page.path.startswith(path) for path in self.restricted_paths)
+        return self.is_public_page(page)
 
     def language_of(self, page):
         return self.languages_by_locale_id.get(page.locale_id, default_language())

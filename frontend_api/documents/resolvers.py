@@ -10,8 +10,7 @@ RELATED = ("document_type", "issuing_body__parent")
 
 def public_documents(info):
     """Documents outside private collections, with what the Document type reads prefetched."""
-    private = site_context(info).private_collection_ids
-    public = Document.objects.exclude(collection_id__in=private)
+    public = site_context(info).documents(Document.objects.all())
     versions = public.select_related(*RELATED).order_by("language", "pk")
     return public.select_related(
         *RELATED, "original", *(f"original__{name}" for name in RELATED)

@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.public import public_pages
 from home.blocks import BodyBlock
 from translations.mixins import OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin
 
@@ -94,9 +95,7 @@ class ContentIndexPage(RoutablePageMixin, BasePage):
         """Live, public items under this index, newest first (the listing and the feeds use this)."""
         model = self.item_model
         return (
-            model.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(model.objects.child_of(self))
             .order_by(f"-{model.date_field}", "-pk")
             .select_related("listing_image", "locale")
         )
