@@ -1,6 +1,15 @@
-"""Invalidate cached responses and record the change feed when content changes."""
+"""Invalidate cached responses and record the change feed when content changes.
+
+The feed records only what was public: a row carries a title and URL only while
+its page or document is public. When a public object stops being public
+(unpublished, deleted, moved under a restricted page, covered by a new view
+restriction, moved into a private collection) its row becomes a tombstone: the
+action, the id and the former public URL, no title. An object that was never
+public has no row and leaves no trace (a deleted draft is never announced).
+"""
 
 from django.apps import apps
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -14,22 +23,69 @@ from .models import ContentChange
 
 REFERENCE_MODELS = ["home.Body", "home.Department", "home.Topic", "home.Place", "home.DocumentType"]
 
+PUBLIC_ACTIONS = (ContentChange.Action.PUBLISHED, ContentChange.Action.CHANGED)
 
-def _record_page(page, action):
-    context = SiteContext(None)
+
+def _public_rows(kind, object_ids):
+    """The rows that say their object was public when last recorded."""
+    return ContentChange.objects.filter(kind=kind, object_id__in=object_ids, action__in=PUBLIC_ACTIONS)
+
+
+def _bury(kind, object_ids, action):
+    """Turn the public rows of these objects into tombstones: former URL kept, title cleared."""
+    return _public_rows(kind, object_ids).update(action=action, title="", occurred_at=timezone.now())
+
+
+def _bury_deleted(kind, object_id):
+    """A deleted object's row, public or already a tombstone, says DELETED; without a row, nothing.
+
+    Rows are written only while their object is public, so any row holds a former public URL.
+    """
+    ContentChange.objects.filter(kind=kind, object_id=object_id).exclude(url="").update(
+        action=ContentChange.Action.DELETED, title="", occurred_at=timezone.now()
+    )
+
+
+def _page_is_public(context, page):
     try:
-        url = context.url_of(page) or ""
-        language = context.language_of(page)
+        return context.is_public(page) and context.url_of(page) is not None
     except Site.DoesNotExist:
-        url, language = "", ""
+        return False
+
+
+def _record_page(page, action, context=None):
+    """Record a public page with its title and URL, or bury the row of a page that is no longer public."""
+    context = context or SiteContext(None)
+    if not _page_is_public(context, page):
+        _bury(ContentChange.Kind.PAGE, [page.pk], ContentChange.Action.UNPUBLISHED)
+        return
     ContentChange.objects.update_or_create(
         kind=ContentChange.Kind.PAGE,
         object_id=page.pk,
         defaults={
             "action": action,
-            "language": language,
+            "language": context.language_of(page),
             "title": page.title[:255],
-            "url": url[:2048],
+            "url": context.url_of(page)[:2048],
+            "occurred_at": timezone.now(),
+        },
+    )
+
+
+def _record_document(document, action, context=None):
+    """Record a public document with its title and URL, or bury the row of one that is no longer public."""
+    context = context or SiteContext(None)
+    if not context.is_public_document(document):
+        _bury(ContentChange.Kind.DOCUMENT, [document.pk], ContentChange.Action.UNPUBLISHED)
+        return
+    ContentChange.objects.update_or_create(
+        kind=ContentChange.Kind.DOCUMENT,
+        object_id=document.pk,
+        defaults={
+            "action": action,
+            "language": getattr(document, "language", "") or "",
+            "title": document.title[:255],
+            "url": document.url[:2048],
             "occurred_at": timezone.now(),
         },
     )
@@ -42,21 +98,24 @@ def on_page_published(sender, instance, **kwargs):
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    _record_page(instance, ContentChange.Action.UNPUBLISHED)
+    _bury(ContentChange.Kind.PAGE, [instance.pk], ContentChange.Action.UNPUBLISHED)
     bump_generation()
 
 
 def on_page_moved(sender, instance, **kwargs):
-    # Descendants' URLs change too: record them all as changed.
-    for page in Page.objects.descendant_of(instance, inclusive=True).live():
-        _record_page(page, ContentChange.Action.CHANGED)
+    # Descendants' URLs change too: record the public ones as changed, bury the ones now private.
+    context = SiteContext(None)
+    moved = Page.objects.get(pk=instance.pk)
+    for page in Page.objects.descendant_of(moved, inclusive=True).live():
+        _record_page(page, ContentChange.Action.CHANGED, context)
     bump_generation()
 
 
 def on_deleted(sender, instance, **kwargs):
+    # Wagtail unpublishes a live page before deleting it: its row may be a tombstone already.
     # Multi-table page models send this once per table: the row is simply rewritten.
     if isinstance(instance, Page):
-        _record_page(instance, ContentChange.Action.DELETED)
+        _bury_deleted(ContentChange.Kind.PAGE, instance.pk)
         bump_generation()
     elif _affects_responses(sender):
         bump_generation()
@@ -68,22 +127,68 @@ def on_document_saved(sender, instance, created, **kwargs):
 
 
 def on_document_deleted(sender, instance, **kwargs):
-    _record_document(instance, ContentChange.Action.DELETED)
+    _bury_deleted(ContentChange.Kind.DOCUMENT, instance.pk)
     bump_generation()
 
 
-def _record_document(document, action):
-    ContentChange.objects.update_or_create(
-        kind=ContentChange.Kind.DOCUMENT,
-        object_id=document.pk,
-        defaults={
-            "action": action,
-            "language": getattr(document, "language", "") or "",
-            "title": document.title[:255],
-            "url": document.url[:2048],
-            "occurred_at": timezone.now(),
-        },
+def _subtree_pages(page_id):
+    page = Page.objects.filter(pk=page_id).only("path", "depth").first()
+    return Page.objects.descendant_of(page, inclusive=True) if page else Page.objects.none()
+
+
+def _subtree_documents(collection_id):
+    collection = Collection.objects.filter(pk=collection_id).only("path").first()
+    if collection is None:
+        return get_document_model().objects.none()
+    return get_document_model().objects.filter(collection__path__startswith=collection.path)
+
+
+def on_page_restriction_saved(sender, instance, **kwargs):
+    """A view restriction makes the page and its descendants private: bury their public rows."""
+    _bury(
+        ContentChange.Kind.PAGE,
+        _subtree_pages(instance.page_id).values("pk"),
+        ContentChange.Action.UNPUBLISHED,
     )
+
+
+def on_page_restriction_deleted(sender, instance, **kwargs):
+    """The pages a removed restriction covered may be public again: record them once it is committed.
+
+    Deferred to the commit because a restriction is also deleted along with its page, before the
+    page itself: by then the page is gone and nothing is recorded.
+    """
+    page_id = instance.page_id
+
+    def record():
+        context = SiteContext(None)
+        for page in _subtree_pages(page_id).live():
+            if _page_is_public(context, page):
+                _record_page(page, ContentChange.Action.CHANGED, context)
+
+    transaction.on_commit(record)
+
+
+def on_collection_restriction_saved(sender, instance, **kwargs):
+    """A view restriction makes the collection's documents (and its sub-collections') private."""
+    _bury(
+        ContentChange.Kind.DOCUMENT,
+        _subtree_documents(instance.collection_id).values("pk"),
+        ContentChange.Action.UNPUBLISHED,
+    )
+
+
+def on_collection_restriction_deleted(sender, instance, **kwargs):
+    """The documents a removed restriction covered may be public again: record them once committed."""
+    collection_id = instance.collection_id
+
+    def record():
+        context = SiteContext(None)
+        for document in _subtree_documents(collection_id):
+            if context.is_public_document(document):
+                _record_document(document, ContentChange.Action.CHANGED, context)
+
+    transaction.on_commit(record)
 
 
 def on_saved(sender, **kwargs):
@@ -108,5 +213,21 @@ def connect():
     Document = get_document_model()
     post_save.connect(on_document_saved, sender=Document, dispatch_uid="frontend_api_document_saved")
     post_delete.connect(on_document_deleted, sender=Document, dispatch_uid="frontend_api_document_deleted")
+    post_save.connect(
+        on_page_restriction_saved, sender=PageViewRestriction, dispatch_uid="frontend_api_page_restricted"
+    )
+    post_delete.connect(
+        on_page_restriction_deleted, sender=PageViewRestriction, dispatch_uid="frontend_api_page_unrestricted"
+    )
+    post_save.connect(
+        on_collection_restriction_saved,
+        sender=CollectionViewRestriction,
+        dispatch_uid="frontend_api_collection_restricted",
+    )
+    post_delete.connect(
+        on_collection_restriction_deleted,
+        sender=CollectionViewRestriction,
+        dispatch_uid="frontend_api_collection_unrestricted",
+    )
     post_save.connect(on_saved, dispatch_uid="frontend_api_saved")
     post_delete.connect(on_deleted, dispatch_uid="frontend_api_deleted")

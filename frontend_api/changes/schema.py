@@ -46,11 +46,11 @@ class ContentChange(graphene.ObjectType):
     )
     id = graphene.ID(required=True, description="Id of the page or document.")
     locale = graphene.Field(Locale, description="Language of the page; null for documents.")
-    url = graphene.String(description="Current public URL, or the last one for tombstones.")
-    title = graphene.String(required=True, description="Title (the last known one for tombstones).")
+    url = graphene.String(description="Current public URL, or the former public one for tombstones.")
+    title = graphene.String(description="Title; null for tombstones.")
     occurred_at = graphene.DateTime(required=True, description="When the change happened.")
-    page = graphene.Field(Page, description="The page, while it is public.")
-    document = graphene.Field(Document, description="The document, while it is public.")
+    page = graphene.Field(Page, description="The page, while it is public; null for tombstones.")
+    document = graphene.Field(Document, description="The document, while it is public; null for tombstones.")
 
     @staticmethod
     def resolve_id(change, info):
@@ -59,6 +59,10 @@ class ContentChange(graphene.ObjectType):
     @staticmethod
     def resolve_action(change, info):
         return ContentChangeModel.Action(change.action).value
+
+    @staticmethod
+    def resolve_title(change, info):
+        return change.title or None
 
     @staticmethod
     def resolve_kind(change, info):
@@ -73,7 +77,11 @@ ContentChangeConnection = connection_for(ContentChange, description="A page of c
 
 
 def _current_state(info, changes, language):
-    """Bring each change up to date: an object that is no longer public becomes a tombstone."""
+    """Bring each change up to date: an object that is no longer public becomes a tombstone.
+
+    A tombstone keeps its id and former public URL only: no title, no page or document, even
+    when the row was recorded while the object was public.
+    """
     page_ids = [c.object_id for c in changes if c.kind == ContentChangeModel.Kind.PAGE]
     document_ids = [c.object_id for c in changes if c.kind == ContentChangeModel.Kind.DOCUMENT]
     pages = {page.pk: page for page in specific_pages(public_pages(info).filter(pk__in=page_ids))}
@@ -89,6 +97,8 @@ def _current_state(info, changes, language):
             ContentChangeModel.Action.CHANGED,
         ):
             change.action = ContentChangeModel.Action.UNPUBLISHED
+        if found is None:
+            change.title = None
         if change.kind == ContentChangeModel.Kind.PAGE:
             change.page = found
             if found is not None:
