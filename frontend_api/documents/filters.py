@@ -1,5 +1,7 @@
 import graphene
 
+from ..home.filters import _id_value
+
 
 class DocumentFilter(graphene.InputObjectType):
     """Which documents to list; every condition given must hold."""
@@ -38,5 +40,7 @@ def apply_filter(queryset, where):
     for name, lookup in lookups.items():
         value = where.get(name)
         if value is not None:
+            if lookup.endswith("_id"):
+                value = _id_value(name, value)
             queryset = queryset.filter(**{lookup: value})
     return queryset

@@ -34,7 +34,7 @@ class DocumentQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_documents(root, info, locale=None, where=None, order="-date_issued", first=None, after=None):
-        order = getattr(order, "value", order)
+        order = getattr(order, "value", order) or "-date_issued"  # `order: null` means the default
         queryset = apply_filter(public_documents(info), where).order_by(order, "-pk")
         language = language_code(locale)
         return resolve_connection(

@@ -116,6 +116,8 @@ class EventQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_upcoming_events(root, info, first=10, locale=None, where=None):
+        if first is None:  # an explicit `first: null` means the default
+            first = 10
         if first < 1 or first > MAX_UPCOMING:
             raise ApiError(f"`first` must be between 1 and {MAX_UPCOMING}, got {first}.")
         language, wagtail_locale = _calendar_locale(info, locale)
@@ -148,7 +150,7 @@ class EventQueries(graphene.ObjectType):
     def resolve_events(
         root, info, locale=None, where=None, order="start", fallback=False, first=None, after=None
     ):
-        order = getattr(order, "value", order)
+        order = getattr(order, "value", order) or "start"  # `order: null` means the default
         language = language_code(locale)
         field = order.lstrip("-")
         keys = []
