@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
@@ -161,7 +162,8 @@ def official_language_gate_in_bulk(request, action_type, objects, action_class_i
         return None
     for message in refused:
         messages.error(request, message)
-    return redirect(request.GET.get("next") or reverse("wagtailadmin_explore_root"))
+    # Only back to this site: ``next`` comes from the address bar.
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore_root"))
 
 
 @hooks.register("after_copy_page")

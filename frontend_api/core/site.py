@@ -141,10 +141,6 @@ class SiteContext(Visibility):
     def is_public(self, page):
         return self.is_public_page(page)
 
-    def is_public_document(self, document):
-        """Whether a document is outside every private collection (as ``public_documents`` keeps it)."""
-        return document.collection_id not in self.private_collection_ids
-
     def language_of(self, page):
         return self.languages_by_locale_id.get(page.locale_id, default_language())
 

@@ -428,3 +428,12 @@ def test_scheduled_act_waits_mails_once_and_goes_live_on_approval(
 
 def test_permission_to_override_is_the_head_of_offices():
     assert Permission.objects.filter(codename="override_official_language_gate").exists()
+
+
+def test_a_refused_bulk_publish_never_redirects_off_site(admin, draft_act):
+    response = admin.post(
+        f"/admin/bulk/wagtailcore/page/publish/?id={draft_act.pk}&next=https://evil.example/admin/"
+    )
+    assert response.status_code == 302
+    assert "evil.example" not in response["Location"]
+    assert any("official act" in text for text in message_texts(response))
