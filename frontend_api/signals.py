@@ -53,41 +53,47 @@ def _page_is_public(context, page):
         return False
 
 
-def _record_page(page, action, context=None):
-    """Record a public page with its title and URL, or bury the row of a page that is no longer public."""
-    context = context or SiteContext(None)
-    if not _page_is_public(context, page):
-        _bury(ContentChange.Kind.PAGE, [page.pk], ContentChange.Action.UNPUBLISHED)
+def _record(kind, object_id, action, public, values):
+    """Record a public object with its title and URL, or bury the row of one that is no longer public.
+
+    ``values`` is called only for a public object: it gives its language, title and URL.
+    """
+    if not public:
+        _bury(kind, [object_id], ContentChange.Action.UNPUBLISHED)
         return
+    language, title, url = values()
     ContentChange.objects.update_or_create(
-        kind=ContentChange.Kind.PAGE,
-        object_id=page.pk,
+        kind=kind,
+        object_id=object_id,
         defaults={
             "action": action,
-            "language": context.language_of(page),
-            "title": page.title[:255],
-            "url": context.url_of(page)[:2048],
+            "language": language,
+            "title": title[:255],
+            "url": url[:2048],
             "occurred_at": timezone.now(),
         },
     )
 
 
-def _record_document(document, action, context=None):
-    """Record a public document with its title and URL, or bury the row of one that is no longer public."""
+def _record_page(page, action, context=None):
     context = context or SiteContext(None)
-    if not context.is_public_document(document):
-        _bury(ContentChange.Kind.DOCUMENT, [document.pk], ContentChange.Action.UNPUBLISHED)
-        return
-    ContentChange.objects.update_or_create(
-        kind=ContentChange.Kind.DOCUMENT,
-        object_id=document.pk,
-        defaults={
-            "action": action,
-            "language": getattr(document, "language", "") or "",
-            "title": document.title[:255],
-            "url": document.url[:2048],
-            "occurred_at": timezone.now(),
-        },
+    _record(
+        ContentChange.Kind.PAGE,
+        page.pk,
+        action,
+        _page_is_public(context, page),
+        lambda: (context.language_of(page), page.title, context.url_of(page)),
+    )
+
+
+def _record_document(document, action, context=None):
+    context = context or SiteContext(None)
+    _record(
+        ContentChange.Kind.DOCUMENT,
+        document.pk,
+        action,
+        context.is_public_document(document),
+        lambda: (getattr(document, "language", "") or "", document.title, document.url),
     )
 
 
@@ -152,21 +158,25 @@ def on_page_restriction_saved(sender, instance, **kwargs):
     )
 
 
-def on_page_restriction_deleted(sender, instance, **kwargs):
-    """The pages a removed restriction covered may be public again: record them once it is committed.
+def _record_uncovered(objects, record):
+    """Record the objects a removed restriction covered once it is committed: they may be public again.
 
     Deferred to the commit because a restriction is also deleted along with its page, before the
-    page itself: by then the page is gone and nothing is recorded.
+    page itself: by then the page is gone and nothing is recorded. ``record`` buries what is still
+    not public.
     """
-    page_id = instance.page_id
 
-    def record():
+    def run():
         context = SiteContext(None)
-        for page in _subtree_pages(page_id).live():
-            if _page_is_public(context, page):
-                _record_page(page, ContentChange.Action.CHANGED, context)
+        for obj in objects():
+            record(obj, ContentChange.Action.CHANGED, context)
 
-    transaction.on_commit(record)
+    transaction.on_commit(run)
+
+
+def on_page_restriction_deleted(sender, instance, **kwargs):
+    page_id = instance.page_id
+    _record_uncovered(lambda: _subtree_pages(page_id).live(), _record_page)
 
 
 def on_collection_restriction_saved(sender, instance, **kwargs):
@@ -179,16 +189,8 @@ def on_collection_restriction_saved(sender, instance, **kwargs):
 
 
 def on_collection_restriction_deleted(sender, instance, **kwargs):
-    """The documents a removed restriction covered may be public again: record them once committed."""
     collection_id = instance.collection_id
-
-    def record():
-        context = SiteContext(None)
-        for document in _subtree_documents(collection_id):
-            if context.is_public_document(document):
-                _record_document(document, ContentChange.Action.CHANGED, context)
-
-    transaction.on_commit(record)
+    _record_uncovered(lambda: _subtree_documents(collection_id), _record_document)
 
 
 def on_saved(sender, **kwargs):

@@ -46,6 +46,13 @@ def restrict(page, restriction_type):
     return restriction
 
 
+def lift(restriction, capture_on_commit, gql, since, key):
+    """Remove a restriction (its effects run on commit) and return the feed's node for ``key``."""
+    with capture_on_commit(execute=True):
+        restriction.delete()
+    return feed(gql, since)[key]
+
+
 @pytest.fixture
 def section(home_pages):
     return add_page(home_pages["sq"], "Seksioni", "seksioni")
@@ -104,9 +111,7 @@ def test_a_public_page_made_private_becomes_a_tombstone(
     page.save_revision().publish()
     assert feed(gql, since)["PAGE", str(page.pk)]["title"] is None
 
-    with django_capture_on_commit_callbacks(execute=True):
-        restriction.delete()
-    back = feed(gql, since)["PAGE", str(page.pk)]
+    back = lift(restriction, django_capture_on_commit_callbacks, gql, since, ("PAGE", str(page.pk)))
     assert (back["action"], back["title"], back["url"]) == (
         "CHANGED",
         "Buxheti i fshehtë",
@@ -212,9 +217,7 @@ def test_a_collection_restriction_buries_and_its_removal_restores(
     tombstone = feed(gql, since)["DOCUMENT", str(document.pk)]
     assert (tombstone["action"], tombstone["title"]) == ("UNPUBLISHED", None)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        restriction.delete()
-    back = feed(gql, since)["DOCUMENT", str(document.pk)]
+    back = lift(restriction, django_capture_on_commit_callbacks, gql, since, ("DOCUMENT", str(document.pk)))
     assert (back["action"], back["title"], back["document"]) == (
         "CHANGED",
         "Rregullore",
