@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
 from cms.health import healthz
+from cms.sitemap import sitemap
 from frontend_api.http.view import GraphQLView
 from search import views as search_views
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("graphql/", GraphQLView.as_view(), name="graphql"),
     path("api/v2/", api_router.urls),
 ]

@@ -129,8 +129,13 @@ def entries(
     places=None,
     statuses=None,
     live=True,
+    visibility=None,
 ):
-    """The pages with at least one possible occurrence in [start, end)."""
+    """The pages with at least one possible occurrence in [start, end).
+
+    With ``live`` (the default) only public pages (``cms.public``): ``visibility`` passes the
+    request's, read once per request, else one is made here.
+    """
     if isinstance(kinds, str):
         kinds = [kinds]
     if isinstance(statuses, str):
@@ -154,7 +159,7 @@ def entries(
         if live:
             if public is None:
                 # What an anonymous visitor may see (cms.public), read once for both page types.
-                public = Visibility().page_q()
+                public = (visibility or Visibility()).page_q()
             queryset = queryset.filter(public)
         if locale is not None:
             queryset = queryset.filter(locale=locale)

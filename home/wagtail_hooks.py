@@ -19,3 +19,12 @@ def register_reference_data():
 @hooks.register("register_admin_viewset")
 def register_content_listings():
     return ContentListingGroup()
+
+
+@hooks.register("register_rich_text_features", order=100)
+def link_only_public_content(features):
+    # After Wagtail's own handlers (order 0), which these replace.
+    from .rich_text import PublicDocumentLinkHandler, PublicPageLinkHandler
+
+    features.register_link_type(PublicPageLinkHandler)
+    features.register_link_type(PublicDocumentLinkHandler)

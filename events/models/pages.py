@@ -45,17 +45,19 @@ class EventIndexPage(BasePage):
         verbose_name = _("events calendar")
 
     def get_context(self, request, *args, **kwargs):
+        from cms.public import for_request
         from events import calendar
 
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
+        filters = {"locale": self.locale, "visibility": for_request(request)}
         try:
             year = int(request.GET.get("year", today.year))
             month = int(request.GET.get("month", today.month))
-            context["month"] = calendar.month_view(year, month, locale=self.locale)
+            context["month"] = calendar.month_view(year, month, **filters)
         except ValueError:
-            context["month"] = calendar.month_view(today.year, today.month, locale=self.locale)
-        context["upcoming"] = calendar.upcoming(locale=self.locale, limit=20)
+            context["month"] = calendar.month_view(today.year, today.month, **filters)
+        context["upcoming"] = calendar.upcoming(limit=20, **filters)
         return context
 
 
