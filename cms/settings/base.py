@@ -160,6 +160,11 @@ else:
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="zkki@komuna.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds an SMTP connection may block; well below the media-notice lease below.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60)
+# Seconds a worker sending a media notice holds it without reporting progress (it does after
+# every e-mail); once past, `send_due_notices` reclaims the notice from the stopped worker.
+MEDIA_NOTICE_SENDING_LEASE = env.int("MEDIA_NOTICE_SENDING_LEASE", default=15 * 60)
 
 # --- Background tasks -------------------------------------------------------
 
