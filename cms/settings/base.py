@@ -32,6 +32,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # modeltranslation patches the admin and must load before django.contrib.admin
     "modeltranslation",
+    "cms",
     "home",
     "documents",
     "events",
@@ -210,7 +211,7 @@ USE_TZ = True
 
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+# cms/static is found as the cms app's static directory (no STATICFILES_DIRS: it would be found twice).
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 # Document files on local disk live outside MEDIA_ROOT: only the serve view reads them.
