@@ -9,7 +9,10 @@ passed is flagged late and queued at once.
 ``deliver_notice(pk)`` claims a notice with a conditional UPDATE
 (scheduled → sending) before sending anything, so two workers never send the
 same notice; each recipient's e-mail is recorded, so a retry after an SMTP
-failure only writes to those who did not get it.
+failure only writes to those who did not get it. The claim is a lease renewed
+after every e-mail: ``send_due_notices`` reclaims a notice whose worker stopped
+(no progress for ``MEDIA_NOTICE_SENDING_LEASE`` seconds) and sends it to those
+who have not had it, never to anyone twice.
 """
 
 import datetime as dt
@@ -127,9 +130,10 @@ def _plan_rule_notices(page, pending, user, now):
 
 
 def _plan_cancellation(page, user, now):
-    notified = NoticeDelivery.objects.filter(notice__page=page, sent_at__isnull=False).exclude(
-        notice__kind=MediaNotice.Kind.CANCELLATION
-    )
+    # Those whose e-mail is of unknown outcome (see UNKNOWN_OUTCOME) may have had it too.
+    notified = NoticeDelivery.objects.filter(
+        Q(sent_at__isnull=False) | Q(attempted_at__isnull=False), notice__page=page
+    ).exclude(notice__kind=MediaNotice.Kind.CANCELLATION)
     if not notified.exists():
         return []
     if (
@@ -165,20 +169,84 @@ def enqueue_delivery(notice_pk, due_at):
 # --- Delivery ---------------------------------------------------------------
 
 
+def sending_lease():
+    return dt.timedelta(seconds=settings.MEDIA_NOTICE_SENDING_LEASE)
+
+
+def _clock(now):
+    """The time to record a claim or progress at: ``now``, or the real time once it has passed it."""
+    return max(now, timezone.now())
+
+
 def claim(notice_pk, now):
-    """Atomically move a due notice from scheduled to sending; True for the one caller that wins."""
-    return bool(
-        MediaNotice.objects.filter(pk=notice_pk, status=MediaNotice.Status.SCHEDULED, due_at__lte=now).update(
-            status=MediaNotice.Status.SENDING, attempts=F("attempts") + 1, updated_at=now
+    """Atomically move a due notice from scheduled to sending; the notice for the one caller that wins.
+
+    The claim holds a lease (``claimed_at``) that the worker renews after every e-mail; the
+    notice's ``attempts`` number identifies the claim, so a worker whose notice was reclaimed
+    meanwhile (see ``reclaim``) notices it and stops.
+    """
+    with transaction.atomic():
+        claimed = MediaNotice.objects.filter(
+            pk=notice_pk, status=MediaNotice.Status.SCHEDULED, due_at__lte=now
+        ).update(
+            status=MediaNotice.Status.SENDING,
+            attempts=F("attempts") + 1,
+            claimed_at=_clock(now),
+            updated_at=now,
         )
+        if not claimed:
+            return None
+        # Read in the transaction that wrote it: nobody else can change the row in between.
+        return MediaNotice.objects.select_related("page", "rule").get(pk=notice_pk)
+
+
+def stale_notices(now):
+    """[(pk, claimed_at)] of the notices in sending whose lease ran out: their worker stopped."""
+    return list(
+        MediaNotice.objects.filter(
+            status=MediaNotice.Status.SENDING, claimed_at__lt=now - sending_lease()
+        ).values_list("pk", "claimed_at")
+    )
+
+
+def reclaim(notice_pk, claimed_at, now):
+    """Take over a notice left in sending with the stale claim ``claimed_at``; the notice, or None.
+
+    A compare-and-swap on the status and the claim time: of several callers that saw the same
+    stale claim, one wins and the others get None. The winner holds a new claim, counted as an
+    attempt; after ``MAX_ATTEMPTS`` the notice is marked failed instead. The reclaim is recorded
+    in ``last_error``.
+    """
+    if claimed_at is None or claimed_at >= now - sending_lease():
+        return None
+    stale = MediaNotice.objects.filter(pk=notice_pk, status=MediaNotice.Status.SENDING, claimed_at=claimed_at)
+    fields = {"claimed_at": _clock(now), "updated_at": now}
+    with transaction.atomic():
+        taken = stale.filter(attempts__lt=MAX_ATTEMPTS).update(
+            attempts=F("attempts") + 1, **fields
+        ) or stale.update(status=MediaNotice.Status.FAILED, **fields)
+        if not taken:
+            return None
+        notice = MediaNotice.objects.select_related("page", "rule").get(pk=notice_pk)
+        note = _reclaim_note(claimed_at, now)
+        notice.last_error = "\n".join(filter(None, [note, notice.last_error]))
+        notice.save(update_fields=["last_error", "updated_at"])
+    logger.warning("Media notice %s: %s", notice.pk, note)
+    return notice
+
+
+def _reclaim_note(claimed_at, now):
+    return (
+        f"Reclaimed {timezone.localtime(now):%Y-%m-%d %H:%M}: the worker that claimed it at "
+        f"{timezone.localtime(claimed_at):%Y-%m-%d %H:%M:%S} stopped before finishing."
     )
 
 
 def recipients_for(notice):
     if notice.kind == MediaNotice.Kind.CANCELLATION:
         return MediaContact.objects.filter(
+            Q(deliveries__sent_at__isnull=False) | Q(deliveries__attempted_at__isnull=False),
             is_active=True,
-            deliveries__sent_at__isnull=False,
             deliveries__notice__page_id=notice.page_id,
         ).distinct()
     contacts = MediaContact.objects.filter(is_active=True)
@@ -189,22 +257,56 @@ def recipients_for(notice):
     return contacts
 
 
+UNKNOWN_OUTCOME = (
+    "Not resent: the worker sending this e-mail stopped before recording whether the server took it."
+)
+
+
 def deliver_notice(notice_pk, now=None):
     """Send one notice if it is due and nobody else is sending it. Returns its final status or None."""
     now = now or timezone.now()
-    if not claim(notice_pk, now):
+    notice = claim(notice_pk, now)
+    if notice is None:
         return None
-    notice = MediaNotice.objects.select_related("page", "rule").get(pk=notice_pk)
+    return _deliver(notice, now)
+
+
+def redeliver_notice(notice_pk, claimed_at, now=None):
+    """Reclaim a notice whose worker stopped (see ``reclaim``) and finish sending it; its status or None."""
+    now = now or timezone.now()
+    notice = reclaim(notice_pk, claimed_at, now)
+    if notice is None:
+        return None
+    if notice.status == MediaNotice.Status.FAILED:
+        return notice.status
+    return _deliver(notice, now, notes=[_reclaim_note(claimed_at, now)])
+
+
+def _deliver(notice, now, notes=()):
+    """Send a notice this worker holds the claim on to every recipient who has not had it.
+
+    Each e-mail is marked (``attempted_at``) just before it goes to the SMTP server and recorded
+    sent just after: a recipient is never written to twice, not even by a worker that takes over
+    from one that stopped in between; the outcome of that one e-mail is unknown, and said so.
+    """
+    notes = list(notes)
+    # The claim is ours while the notice is sending with our attempt number.
+    ours = MediaNotice.objects.filter(
+        pk=notice.pk, status=MediaNotice.Status.SENDING, attempts=notice.attempts
+    )
     page = notice.page.specific
     if notice.kind != MediaNotice.Kind.CANCELLATION and not is_public_page(page):
         # Unpublished or made private after it was planned: the media hear nothing of it.
-        notice.status = MediaNotice.Status.CANCELLED
-        notice.save(update_fields=["status", "updated_at"])
-        return notice.status
+        ours.update(status=MediaNotice.Status.CANCELLED, updated_at=timezone.now())
+        return MediaNotice.Status.CANCELLED
     errors = []
+    unknown = []
     connection = get_connection()
     try:
         for contact in recipients_for(notice).order_by("pk"):
+            if not ours.update(claimed_at=_clock(now)):
+                logger.warning("Media notice %s was reclaimed from this worker, which stops.", notice.pk)
+                return None
             delivery, _ = NoticeDelivery.objects.get_or_create(
                 notice=notice,
                 contact=contact,
@@ -212,49 +314,69 @@ def deliver_notice(notice_pk, now=None):
             )
             if delivery.sent_at:
                 continue
+            if delivery.attempted_at:
+                if delivery.error != UNKNOWN_OUTCOME:
+                    NoticeDelivery.objects.filter(pk=delivery.pk).update(error=UNKNOWN_OUTCOME)
+                unknown.append(delivery.email)
+                continue
+            message = build_message(notice, page, contact, connection)
+            unsent = NoticeDelivery.objects.filter(
+                pk=delivery.pk, sent_at__isnull=True, attempted_at__isnull=True
+            )
+            if not unsent.update(attempted_at=timezone.now()):
+                continue  # taken by another worker
             try:
-                build_message(notice, page, contact, connection).send()
+                message.send()
             except (smtplib.SMTPException, OSError) as error:
+                # Refused, or no connection: not delivered, so sent again on the next attempt.
                 delivery.error = f"{type(error).__name__}: {error}"
-                delivery.save(update_fields=["error"])
+                NoticeDelivery.objects.filter(pk=delivery.pk).update(attempted_at=None, error=delivery.error)
                 errors.append(f"{contact.email}: {delivery.error}")
             else:
-                delivery.sent_at = timezone.now()
-                delivery.error = ""
-                delivery.save(update_fields=["sent_at", "error"])
+                NoticeDelivery.objects.filter(pk=delivery.pk).update(sent_at=timezone.now(), error="")
     finally:
         connection.close()
-    notice.refresh_from_db(fields=["attempts"])
+    if unknown:
+        notes.append(f"Not resent to {', '.join(unknown)}: the stopped worker may have sent it.")
     if errors:
-        notice.last_error = "\n".join(errors)
         if notice.attempts >= MAX_ATTEMPTS:
-            notice.status = MediaNotice.Status.FAILED
-            notice.save(update_fields=["status", "last_error", "updated_at"])
+            fields = {"status": MediaNotice.Status.FAILED}
         else:
-            notice.status = MediaNotice.Status.SCHEDULED
-            notice.due_at = now + RETRY_DELAY * notice.attempts
-            notice.save(update_fields=["status", "due_at", "last_error", "updated_at"])
-            transaction.on_commit(lambda: enqueue_delivery(notice.pk, notice.due_at))
+            fields = {"status": MediaNotice.Status.SCHEDULED, "due_at": now + RETRY_DELAY * notice.attempts}
+        if not ours.update(last_error="\n".join(notes + errors), updated_at=timezone.now(), **fields):
+            return None
+        if fields["status"] == MediaNotice.Status.SCHEDULED:
+            transaction.on_commit(lambda: enqueue_delivery(notice.pk, fields["due_at"]))
         logger.warning("Media notice %s: %d delivery error(s)", notice.pk, len(errors))
-        return notice.status
-    notice.status = MediaNotice.Status.SENT
-    notice.sent_at = timezone.now()
-    notice.last_error = ""
-    notice.save(update_fields=["status", "sent_at", "last_error", "updated_at"])
+        return fields["status"]
+    finished = ours.update(
+        status=MediaNotice.Status.SENT,
+        sent_at=timezone.now(),
+        last_error="\n".join(notes),
+        updated_at=timezone.now(),
+    )
+    if not finished:
+        return None
     pending = MediaNotice.objects.filter(page=page, status=MediaNotice.Status.SCHEDULED)
     if page.is_recurring and notice.kind != MediaNotice.Kind.CANCELLATION and not pending.exists():
         # The next occurrence of a series gets its notices once this one's are all out.
         schedule_notices(page, now=max(now, notice.event_start + dt.timedelta(seconds=1)))
-    return notice.status
+    return MediaNotice.Status.SENT
 
 
 def send_due_notices(now=None):
-    """Deliver every scheduled notice due at ``now``; returns {pk: status}."""
+    """Reclaim the notices of stopped workers, then deliver every notice due at ``now``; {pk: status}.
+
+    Run it every few minutes: it is how a notice left in sending by a worker that stopped
+    (killed, out of memory, the machine restarted) goes out.
+    """
     now = now or timezone.now()
+    results = {pk: redeliver_notice(pk, claimed_at, now=now) for pk, claimed_at in stale_notices(now)}
     due = MediaNotice.objects.filter(status=MediaNotice.Status.SCHEDULED, due_at__lte=now).values_list(
         "pk", flat=True
     )
-    return {pk: deliver_notice(pk, now=now) for pk in list(due)}
+    results.update({pk: deliver_notice(pk, now=now) for pk in list(due)})
+    return results
 
 
 # --- The e-mail ---------------------------------------------------------------

@@ -56,3 +56,16 @@ def home_pages(site, django_capture_on_commit_callbacks):
 @pytest.fixture
 def home_page(home_pages):
     return home_pages["sq"]
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "flushes_database: a transactional test run after all others")
+
+
+def pytest_collection_modifyitems(items):
+    # A transactional test ends with a flush that empties the database,
+    # migration data included; run those last so that no other transactional
+    # test (which expects the migrated site) comes after them.
+    flushing = [item for item in items if item.get_closest_marker("flushes_database")]
+    if flushing:
+        items[:] = [item for item in items if item not in flushing] + flushing

@@ -32,6 +32,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # modeltranslation patches the admin and must load before django.contrib.admin
     "modeltranslation",
+    "cms",
     "home",
     "documents",
     "events",
@@ -161,6 +162,11 @@ else:
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="zkki@komuna.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds an SMTP connection may block; well below the media-notice lease below.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60)
+# Seconds a worker sending a media notice holds it without reporting progress (it does after
+# every e-mail); once past, `send_due_notices` reclaims the notice from the stopped worker.
+MEDIA_NOTICE_SENDING_LEASE = env.int("MEDIA_NOTICE_SENDING_LEASE", default=15 * 60)
 
 # --- Background tasks -------------------------------------------------------
 
@@ -206,7 +212,7 @@ USE_TZ = True
 
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+# cms/static is found as the cms app's static directory (no STATICFILES_DIRS: it would be found twice).
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 # Document files on local disk live outside MEDIA_ROOT: only the serve view reads them.

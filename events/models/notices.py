@@ -138,6 +138,15 @@ class MediaNotice(models.Model):
     )
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    claimed_at = models.DateTimeField(
+        _("claimed at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the worker sending the notice claimed it or last reported progress; a notice "
+            "sending for longer than MEDIA_NOTICE_SENDING_LEASE is reclaimed."
+        ),
+    )
     last_error = models.TextField(_("last error"), blank=True)
     recipients = models.ManyToManyField(
         MediaContact, through="NoticeDelivery", verbose_name=_("recipients"), related_name="notices"
@@ -169,6 +178,9 @@ class NoticeDelivery(models.Model):
     contact = models.ForeignKey(MediaContact, on_delete=models.CASCADE, related_name="deliveries")
     email = models.EmailField(_("e-mail"))
     language = models.CharField(_("language"), max_length=5)
+    # Set just before the e-mail is handed to the SMTP server, cleared when the server refuses it:
+    # set without ``sent_at``, the worker stopped in between and the e-mail may have gone out.
+    attempted_at = models.DateTimeField(_("sending started"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
 

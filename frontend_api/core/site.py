@@ -6,7 +6,10 @@ requests, which know the cache generation they run in (see
 ``frontend_api/http/cache.py``), the computed values are kept per process and
 origin for that generation: any change to pages, sites, locales, collections or
 view restrictions bumps the generation, so a request never sees values from
-before a change it could otherwise see.
+before a change it could otherwise see. The generation is read from the default
+cache, which every app process must share (Redis; ``cms/checks.py`` refuses a
+per-process cache in production): a change made through one process reaches the
+others within ``GENERATION_CHECK_INTERVAL``.
 """
 
 import threading

@@ -109,8 +109,11 @@ def _read_generation():
     if value is None:
         # Start from the clock, not 1: if the cache loses this key (eviction,
         # restart), responses stored under an earlier generation stay unread.
-        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        start = time.time_ns() // 1000
+        cache.add(GENERATION_KEY, start, timeout=None)
+        # A cache that keeps nothing (DummyCache) gives nothing back: then every read is a
+        # new generation, and no site values or responses computed before are used again.
+        value = cache.get(GENERATION_KEY, start)
     _local.set_generation(value)
     return value
 

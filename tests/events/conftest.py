@@ -69,16 +69,3 @@ def contacts(db):
             scope="international",
         ),
     }
-
-
-def pytest_configure(config):
-    config.addinivalue_line("markers", "flushes_database: a transactional test run after all others")
-
-
-def pytest_collection_modifyitems(items):
-    # A transactional test ends with a flush that empties the database,
-    # migration data included; run ours last so that no other transactional
-    # test (which expects the migrated site) comes after them.
-    flushing = [item for item in items if item.get_closest_marker("flushes_database")]
-    if flushing:
-        items[:] = [item for item in items if item not in flushing] + flushing
