@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo serve worker lint format schema e2e bench clean
+.PHONY: run test install install-dev migrate demo serve worker lint format schema e2e bench clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,15 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+# Translation catalogs: sr_Latn derived from sr, every catalog compiled (needs GNU gettext's msgfmt).
+CATALOGS := $(wildcard locale/*/LC_MESSAGES/*.po locale/vendor/*/LC_MESSAGES/*.po)
+$(VENV)/.catalogs: $(CATALOGS) translations/catalogs.py translations/transliteration.py | $(VENV)/.installed
+	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install GNU gettext (apt-get install gettext)"; exit 1; }
+	$(BIN)/python manage.py build_catalogs --verbosity 0
+	touch $@
+
+install: $(VENV)/.installed $(VENV)/.catalogs
+install-dev: $(VENV)/.installed-dev $(VENV)/.catalogs
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -54,6 +61,10 @@ schema: install
 ## bench: measure /graphql/, Wagtail's API v2 and a ceiling under gunicorn; writes bench/RESULTS.md
 bench: install-dev
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+## messages: extract the project's strings and refresh the vendor catalogs (then translate, `make install`)
+messages: install-dev
+	$(BIN)/python manage.py update_catalogs
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -199,7 +199,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_I18N = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's strings, then the packages' (Wagtail, wagtail-localize): see translations/catalogs.py.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "sq"
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
