@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "search",
     "frontend_api",
     "translations",
-    # Before the Wagtail apps: its templates add CSP nonces to theirs.
+    # Before the Wagtail apps: its templates add CSP nonces to theirs; the admin's two-step login.
     "cms.security",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "axes",
 ]
 
@@ -90,6 +92,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-step verification (docs/security.md): django-otp marks verified sessions; the admin
+    # then asks a user with a device for a code, and a required group's member to set one up.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # The official-language gate's refusals in the admin become messages (translations/gate.py).
     "translations.middleware.OfficialLanguageGateMiddleware",
@@ -111,6 +117,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin_lockout.html"
 AXES_VERBOSE = False
+
+# Two-step verification (TOTP) for the admin: optional for everybody, required for the members of
+# these groups (names, comma-separated; production: the head of office). Empty here.
+ADMIN_2FA_REQUIRED_GROUPS = env.list("ADMIN_2FA_REQUIRED_GROUPS", default=[])
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
@@ -251,6 +261,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2.5 * 1024 * 1024
 # --- Wagtail ------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Komuna – ZKKI")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the account's name in authenticator apps
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},

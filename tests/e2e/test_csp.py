@@ -142,3 +142,35 @@ def test_graphiql_works_under_the_policy(csp_page, live_server, settings, home_p
     csp_page.click(".graphiql-execute-button")
     csp_page.wait_for_selector(".graphiql-response >> text=Query")
     assert_no_violations(csp_page, "graphiql")
+
+
+def test_the_two_step_verification_screens_work_under_the_policy(csp_page, live_server, admin_login):
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def code(device):
+        device.refresh_from_db()
+        totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+        return f"{totp.token():06d}"
+
+    user = admin_login()
+    csp_page.goto(f"{live_server.url}/admin/two-factor/setup/")
+    csp_page.wait_for_selector(".two-factor-qr svg")
+    assert_no_violations(csp_page, "two-factor-setup")
+    device = TOTPDevice.objects.get(user=user)
+    csp_page.fill("input[name=token]", code(device))
+    with csp_page.expect_navigation():
+        csp_page.click("form.two-factor-form button[type=submit]")
+    assert csp_page.url.endswith("/admin/two-factor/")
+    assert_no_violations(csp_page, "two-factor-on")
+
+    # The next sign-in asks for the code (of the next time step: a code is accepted once).
+    csp_page.context.clear_cookies()
+    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1)
+    admin_login()
+    csp_page.wait_for_url("**/admin/two-factor/verify/**")
+    assert_no_violations(csp_page, "two-factor-verify")
+    csp_page.fill("input[name=token]", code(device))
+    with csp_page.expect_navigation():
+        csp_page.click("form.login-form button[type=submit]")
+    assert csp_page.url == f"{live_server.url}/admin/"
