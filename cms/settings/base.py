@@ -8,8 +8,10 @@ local-memory cache, the console e-mail backend and Wagtail's database search.
 
 import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +41,8 @@ INSTALLED_APPS = [
     "search",
     "frontend_api",
     "translations",
+    # Before the Wagtail apps: its templates add CSP nonces to theirs; the admin's two-step login.
+    "cms.security",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_headless_preview",
@@ -71,6 +75,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "axes",
 ]
 
@@ -79,11 +86,18 @@ MIDDLEWARE = [
     # Cached GraphQL GETs are answered here, before sessions, locales and CSRF.
     "frontend_api.http.middleware.CachedGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy on every response rendered here, with a nonce for inline scripts.
+    "csp.middleware.CSPMiddleware",
+    "cms.security.csp.CurrentRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-step verification (docs/security.md): django-otp marks verified sessions; the admin
+    # then asks a user with a device for a code, and a required group's member to set one up.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # The official-language gate's refusals in the admin become messages (translations/gate.py).
     "translations.middleware.OfficialLanguageGateMiddleware",
@@ -105,6 +119,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin_lockout.html"
 AXES_VERBOSE = False
+
+# Two-step verification (TOTP) for the admin: optional for everybody, required for the members of
+# these groups (names, comma-separated; production: the head of office). Empty here.
+ADMIN_2FA_REQUIRED_GROUPS = env.list("ADMIN_2FA_REQUIRED_GROUPS", default=[])
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
@@ -251,6 +269,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2.5 * 1024 * 1024
 # --- Wagtail ------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Komuna – ZKKI")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the account's name in authenticator apps
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
@@ -330,6 +349,76 @@ elif _frontend_cache == "http":
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": env.str("FRONTEND_CACHE_LOCATION", default=""),
     }
+
+# --- Content-Security-Policy (django-csp; docs/security.md) -----------------------
+
+
+def _origin(url):
+    """scheme://host[:port] of an absolute URL, or None for a path such as "/media/"."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+# Where images and media files are served from besides this origin: an absolute MEDIA_URL, the
+# S3 bucket (its custom domain, its endpoint, or AWS's bucket hosts), and CSP_MEDIA_SOURCES.
+SITE_CSP_MEDIA_SOURCES = [_origin(MEDIA_URL)]
+if AWS_STORAGE_BUCKET_NAME:
+    _s3 = STORAGES["default"]["OPTIONS"]
+    if _s3["custom_domain"]:
+        SITE_CSP_MEDIA_SOURCES.append(f"https://{_s3['custom_domain']}")
+    elif _s3["endpoint_url"]:
+        SITE_CSP_MEDIA_SOURCES.append(_origin(_s3["endpoint_url"]))
+    else:
+        SITE_CSP_MEDIA_SOURCES.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
+        if _s3["region_name"]:
+            SITE_CSP_MEDIA_SOURCES.append(
+                f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{_s3['region_name']}.amazonaws.com"
+            )
+SITE_CSP_MEDIA_SOURCES = [
+    *dict.fromkeys(filter(None, SITE_CSP_MEDIA_SOURCES)),
+    *env.list("CSP_MEDIA_SOURCES", default=[]),
+]
+# Frames: the admin's preview (this origin, which frames the headless frontend) and video embeds.
+SITE_CSP_FRAME_SOURCES = env.list(
+    "CSP_FRAME_SOURCES",
+    default=["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"  # sha256 of ""
+SITE_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    # Only this origin's files and inline scripts with this response's nonce; never 'unsafe-inline'.
+    "script-src": [SELF, NONCE],
+    # Stylesheets from this origin, <style> with the nonce, and empty <style> elements: the ones
+    # styled-components (wagtail-localize's editor) creates and fills through CSSOM, which the
+    # policy does not govern. No 'unsafe-inline': neither style attributes nor injected <style>.
+    "style-src": [SELF, NONCE, EMPTY_STYLE_HASH],
+    "img-src": [SELF, "data:", "blob:", *SITE_CSP_MEDIA_SOURCES],
+    "media-src": [SELF, *SITE_CSP_MEDIA_SOURCES],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "frame-src": [SELF, *filter(None, [_origin(FRONTEND_URL)]), *SITE_CSP_FRAME_SOURCES],
+    "worker-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    # The admin's preview frames this origin's pages; no other site may frame any of them.
+    "frame-ancestors": [SELF],
+}
+if env.str("CSP_REPORT_URI", default=""):
+    SITE_CSP_DIRECTIVES["report-uri"] = env.str("CSP_REPORT_URI")
+# CSP_REPORT_ONLY=1 sends the same policy as Content-Security-Policy-Report-Only: the browser
+# reports what it would block and blocks nothing (for trying a change to the policy).
+SITE_CSP_REPORT_ONLY = env.bool("CSP_REPORT_ONLY", default=False)
+if SITE_CSP_REPORT_ONLY:
+    CONTENT_SECURITY_POLICY = None
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": SITE_CSP_DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": SITE_CSP_DIRECTIVES}
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+# Avatars from Gravatar and the admin's release check are third-party requests the policy refuses
+# (and they tell Gravatar and wagtail.org who uses the admin): both off.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Translation workflow (translations/, docs/translations.md) ---------------
 

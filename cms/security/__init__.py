@@ -1,0 +1,1 @@
+"""Site and admin hardening: the Content-Security-Policy's nonces, the admin's two-step verification."""

@@ -1,0 +1,34 @@
+"""Reset a user's two-step verification after a lost or replaced phone (docs/security.md)."""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from cms.security.two_factor import is_required
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete the authenticator devices of the given users. They sign in with their password alone "
+        "until they set up a new device; members of ADMIN_2FA_REQUIRED_GROUPS are sent to set one up "
+        "at their next sign-in."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("usernames", nargs="+")
+
+    def handle(self, *args, usernames, **options):
+        User = get_user_model()
+        users = {user.get_username(): user for user in User.objects.filter(username__in=usernames)}
+        missing = [name for name in usernames if name not in users]
+        if missing:
+            raise CommandError(f"No such user: {', '.join(missing)}. Nothing was reset.")
+        for name in usernames:
+            user = users[name]
+            deleted, _ = TOTPDevice.objects.filter(user=user).delete()
+            then = (
+                "must set up a new device at the next sign-in"
+                if is_required(user)
+                else "signs in with the password alone"
+            )
+            self.stdout.write(f"{name}: {deleted} device(s) deleted; {then}.")
