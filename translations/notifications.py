@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import conf
@@ -23,7 +24,7 @@ def _send(task, users, subject, intro):
     recipients = sorted({user.email for user in users if user.email})
     if not recipients:
         return 0
-    due = timezone.localtime(task.due_at).strftime("%Y-%m-%d %H:%M") if task.due_at else _("no due date")
+    due = date_format(timezone.localtime(task.due_at), "DATETIME_FORMAT") if task.due_at else _("no due date")
     body = "\n".join(
         [
             intro,

@@ -217,6 +217,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_I18N = True
+# Dates and times per language (24-hour clock except in English): cms/formats/<language>/.
+FORMAT_MODULE_PATH = ["cms.formats"]
 # The project's strings, then the packages' (Wagtail, wagtail-localize): see translations/catalogs.py.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.formats import date_format
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -185,7 +186,7 @@ class NumberedActMixin:
                 "body": self.issuing_body,
                 "year": self.date_adopted.year,
                 "title": clash.title,
-                "date": clash.date_adopted.strftime("%d.%m.%Y"),
+                "date": date_format(clash.date_adopted, "SHORT_DATE_FORMAT"),
                 "state": state,
             },
             reverse("wagtailadmin_pages:edit", args=[clash.pk]),
