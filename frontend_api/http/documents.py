@@ -1,11 +1,11 @@
 """Parsed and validated documents, cached in the process by the query's SHA-256.
 
 A document is checked against the API's limits before anything costly runs:
-parsed (at most ``MAX_TOKENS`` tokens), its structure is measured
-(``limits.measure``: depth, fields and nodes with fragments expanded, in one
-linear walk), and only then is it validated with graphql-core's rules, some
-of which take time quadratic in repeated fields: an oversized document never
-reaches them.
+first its tokens (``limits.prescan``: tokens, aliases, fields written out,
+without parsing), then, parsed, its structure (``limits.measure``: depth,
+fields and nodes with fragments expanded, in one linear walk). Only then is
+it validated with graphql-core's rules, some of which take time quadratic in
+repeated fields: an oversized document never reaches them.
 """
 
 import hashlib
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from graphql import DocumentNode, GraphQLError, parse, validate
 
 from ..conf import api_setting
-from .limits import QueryCost, measure, validation_rules
+from .limits import QueryCost, measure, prescan, validation_rules
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,9 @@ class DocumentCache:
 
     @staticmethod
     def _prepare(schema, query, digest):
+        errors = prescan(query)
+        if errors:
+            return PreparedDocument(digest, None, tuple(errors))
         try:
             document = parse(
                 query,

@@ -3,17 +3,17 @@
 The node estimate and the refusal are in ``frontend_api/http/limits.py``; the
 order of the checks in ``frontend_api/http/documents.py``. No test here times
 anything: where a refusal must be cheap, the test shows which costly step was
-never entered (graphql-core's validation, SQL).
+never entered (parsing, graphql-core's validation, SQL).
 """
 
 import re
 from pathlib import Path
 
 import pytest
-from graphql import get_operation_ast, parse
+from graphql import Lexer, Source, TokenKind, get_operation_ast, parse
 
 from frontend_api.http import documents as documents_module
-from frontend_api.http.limits import ERROR_CODE, measure
+from frontend_api.http.limits import _TOKEN, ERROR_CODE, measure, prescan
 from frontend_api.schema import schema
 from tests.frontend_api.conftest import graphql_data, graphql_errors, post
 
@@ -196,6 +196,7 @@ def test_every_example_of_the_api_docs_is_within_the_limits():
     operations = [example for example in examples if re.search(r"^\s*(query|\{)", example, re.MULTILINE)]
     assert len(operations) >= 8
     for example in operations:
+        assert prescan(example) == [], example
         document = parse(example)
         cost = measure(schema.graphql_schema, document)
         assert cost.errors == (), (example, [error.message for error in cost.errors])
@@ -230,11 +231,11 @@ def test_fragments_multiplying_fields_are_measured_once_each(client, spy):
     assert spy["validate"] == 0
 
 
-def test_a_long_chain_of_fragments_is_refused_before_graphql_cores_rules(client, spy):
+def test_a_long_chain_of_fragments_is_refused_before_parsing(client, spy):
     errors = refused(client, chain(550))
     assert errors[0]["message"] == "Operation nests fragments 551 deep; the limit is 15."
     assert errors[0]["extensions"]["code"] == ERROR_CODE
-    assert spy["validate"] == 0
+    assert spy == {"parse": 0, "validate": 0}
 
 
 # --- cheap refusal -----------------------------------------------------------------
@@ -246,22 +247,71 @@ def test_a_long_chain_of_fragments_is_refused_before_graphql_cores_rules(client,
         (REPEATED_20KB, "Operation selects 3301 fields (fragments expanded); the limit is 500."),
         (REPEATED_UNDER_TOKENS, "Operation selects 4990 fields (fragments expanded); the limit is 500."),
         (
+            "{ " + "__typename " * 5001 + "}",
+            "Syntax Error: Document contains more than 5000 tokens. Parsing aborted.",
+        ),
+        (
+            "{ " + " ".join(f"a{i}: __typename" for i in range(31)) + " }",
+            "The document uses more than 30 aliases.",
+        ),
+        (
             "{ __typename } fragment Unused on Query { " + "__typename " * 600 + "}",
             "Fragment 'Unused' selects 600 fields (fragments expanded); the limit is 500.",
         ),
-        (
-            '{ page(path: "/") { ' + "parent { " * 20 + "id" + " }" * 20 + " } }",
-            "Operation is 22 levels deep; the limit is 15.",
-        ),
-        (
-            "{ homePage { ...F ...F } } fragment F on Page { " + "title " * 300 + "}",
-            "Operation selects 601 fields (fragments expanded); the limit is 500.",
-        ),
     ],
-    ids=["20KB-repeated", "under-max-tokens", "unused-fragment", "depth", "fields-through-fragments"],
+    ids=["20KB-repeated", "under-max-tokens", "over-max-tokens", "aliases", "unused-fragment"],
 )
-def test_the_limits_are_checked_before_graphql_cores_rules(client, spy, query, message):
+def test_oversized_text_is_refused_before_parsing(client, spy, query, message):
     errors = refused(client, query)
     assert errors[0]["message"] == message
+    assert spy == {"parse": 0, "validate": 0}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        MULTIPLYING,
+        '{ page(path: "/") { ' + "parent { " * 20 + "id" + " }" * 20 + " } }",
+        "{ homePage { ...F ...F } } fragment F on Page { " + "title " * 300 + "}",
+    ],
+    ids=["nodes", "depth", "fields-through-fragments"],
+)
+def test_the_limits_are_checked_before_graphql_cores_rules(client, spy, query):
+    errors = refused(client, query)
     assert errors[0]["extensions"]["code"] == ERROR_CODE
-    assert spy["validate"] == 0
+    assert spy == {"parse": 1, "validate": 0}
+
+
+# --- the tokenizer of prescan ------------------------------------------------------
+
+TOKENIZER_CASES = [
+    '{ page(path: "/a \\"b\\" # not a comment") { title } }',
+    "# a comment { with braces }\nquery Q($n: Int = -12, $f: Float = 1.5e3) { events(first: $n) { totalCount } }",
+    '{ x(s: """block "" quotes \\""" and\nlines""", t: "") { y } }',
+    "query Q { a: b @include(if: true) ... on X { c } ...F } fragment F on X { d }",
+    "{ ,,, a,b\r\nc\t}",
+]
+
+
+@pytest.mark.parametrize("source", TOKENIZER_CASES)
+def test_prescan_reads_the_tokens_the_lexer_reads(source):
+    lexer, spans = Lexer(Source(source)), []
+    while (token := lexer.advance()).kind != TokenKind.EOF:
+        spans.append((token.start, token.end))
+    found = [match.span() for match in _TOKEN.finditer(source) if match.lastgroup != "comment"]
+    assert found == spans
+
+
+def test_prescan_counts_what_measure_counts():
+    query = (
+        'query Q($n: Int, $w: NewsFilter = {topics: ["1"]}) { a: newsPages(first: $n, where: $w) '
+        "{ edges { node { title ... on NewsPage { date } b: url @include(if: true) } } } }"
+    )
+    from frontend_api.http.limits import _Prescan
+
+    scan = _Prescan([match.group() for match in _TOKEN.finditer(query)])
+    ((kind, name, fields, spreads),) = scan.definitions
+    document = parse(query)
+    cost = measure(schema.graphql_schema, document)
+    plan = cost._operations[id(get_operation_ast(document))][0]
+    assert (kind, name, fields, spreads, scan.aliases) == ("operation", "Q", plan.fields, [], 2)
