@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from graphql import DocumentNode, GraphQLError, parse, validate
 
 from ..conf import api_setting
-from .limits import QueryCost, measure, prescan, validation_rules
+from .limits import QueryCost, explain_aborted, measure, prescan, validation_rules
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class DocumentCache:
             max_errors=50,
             hide_suggestions=not api_setting("FIELD_SUGGESTIONS"),
         )
-        return PreparedDocument(digest, document, tuple(errors), cost)
+        return PreparedDocument(digest, document, tuple(explain_aborted(errors)), cost)
 
 
 documents = DocumentCache()

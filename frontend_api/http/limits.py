@@ -14,8 +14,9 @@ before found nothing, so that an oversized document is refused cheaply:
    (``MAX_DEPTH`` too), its fields with fragments expanded (``MAX_FIELDS``),
    introspection fields when introspection is off, and the nodes it could
    return (``MAX_NODES``, below).
-3. graphql-core's ``specified_rules`` (``validation_rules``), some of which
-   take time quadratic in repeated fields.
+3. graphql-core's ``specified_rules`` (``validation_rules``), with a smaller
+   budget for ``OverlappingFieldsCanBeMergedRule``, whose work is quadratic
+   in repeated fields (``MAX_VALIDATION_WORK``).
 
 Nodes are the objects of the response (a connection, an edge, a page, an
 image, a block, ...), each counted as many times as the lists above it
@@ -70,7 +71,12 @@ from graphql import (
     is_composite_type,
     is_list_type,
 )
-from graphql.validation import NoSchemaIntrospectionCustomRule, specified_rules
+from graphql.validation import (
+    NoSchemaIntrospectionCustomRule,
+    OverlappingFieldsCanBeMergedRule,
+    specified_rules,
+)
+from graphql.validation.validate import ValidationAbortedError
 
 from ..conf import api_setting
 
@@ -89,14 +95,46 @@ _SIZE_ARGUMENTS = ("first", "last")
 _INTROSPECTION_FIELDS = ("__schema", "__type")
 
 
+class BudgetedOverlappingFieldsRule(OverlappingFieldsCanBeMergedRule):
+    """``OverlappingFieldsCanBeMergedRule`` with the budget ``MAX_VALIDATION_WORK``.
+
+    The rule compares every two fields of a selection set that share a
+    response name, and every two fragments spread in it: its work is quadratic
+    in repeated fields. graphql-core meters it and aborts the validation once
+    500,000 units are spent (0.3-0.6 s on a 2-core server, for a document
+    within every other limit); the largest example of docs/api.md spends 333.
+    """
+
+    def __init__(self, context):
+        super().__init__(context)
+        self.rule_context.remaining_complexity_budget = api_setting("MAX_VALIDATION_WORK")
+
+
 def validation_rules():
     """graphql-core's rules, for documents that passed ``measure``."""
-    rules = list(specified_rules)
+    rules = [
+        BudgetedOverlappingFieldsRule if rule is OverlappingFieldsCanBeMergedRule else rule
+        for rule in specified_rules
+    ]
     if not api_setting("INTROSPECTION"):
         # Unlike graphene's DisableIntrospection, this one leaves __typename alone.
         # (``measure`` refuses __schema and __type first; this covers what it does not know.)
         rules.append(NoSchemaIntrospectionCustomRule)
     return tuple(rules)
+
+
+def explain_aborted(errors):
+    """``errors`` of graphql-core's validation, an aborted validation explained."""
+    return [
+        _error(
+            "Validating this document takes too much work: fields selected many times under the same "
+            "name, or many fragments spread in one selection set. Select each field once.",
+            None,
+        )
+        if isinstance(error, ValidationAbortedError) and error.message == "Validation aborted."
+        else error
+        for error in errors
+    ]
 
 
 # GraphQL's lexical tokens (comments apart); anything else is left to the parser to report.

@@ -60,6 +60,8 @@ query News($locale: Locale) {
 """
 REPEATED_20KB = "{ homePage { " + "title " * 3300 + "} }"  # 20 KB, 3,301 fields
 REPEATED_UNDER_TOKENS = "{ " + "__typename " * 4990 + "}"  # 4,992 tokens of 5,000
+# Within every limit of the text (499 fields), but 124,000 pairs for OverlappingFieldsCanBeMergedRule.
+REPEATED_499 = "{ homePage { " + "title " * 498 + "} }"
 
 
 def chain(length, fan_out=1):
@@ -280,6 +282,34 @@ def test_the_limits_are_checked_before_graphql_cores_rules(client, spy, query):
     errors = refused(client, query)
     assert errors[0]["extensions"]["code"] == ERROR_CODE
     assert spy == {"parse": 1, "validate": 0}
+
+
+def test_repeated_fields_within_the_limits_exhaust_a_small_validation_budget(client, monkeypatch):
+    from graphql.validation.rules import overlapping_fields_can_be_merged as overlapping
+
+    spent = []
+    original = overlapping.spend_complexity_budget
+
+    def spend(context, cost):
+        spent.append(cost)
+        original(context, cost)
+
+    monkeypatch.setattr(overlapping, "spend_complexity_budget", spend)
+    errors = refused(client, REPEATED_499)
+    assert errors[0]["message"].startswith("Validating this document takes too much work")
+    assert errors[0]["extensions"]["code"] == ERROR_CODE
+    assert sum(spent) <= 5002  # MAX_VALIDATION_WORK, not graphql-core's 500,000
+
+
+def test_the_validation_budget_leaves_room_for_real_queries():
+    from graphql import validate
+
+    from frontend_api.http.limits import validation_rules
+
+    examples = re.findall(r"```graphql\n(.*?)```", DOCS.read_text(), re.DOTALL)
+    for example in examples:
+        if re.search(r"^\s*(query|\{)", example, re.MULTILINE):
+            assert validate(schema.graphql_schema, parse(example), rules=validation_rules()) == []
 
 
 # --- the tokenizer of prescan ------------------------------------------------------
