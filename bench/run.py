@@ -651,7 +651,16 @@ def write_results(args, scenarios, measured, notes, info, elapsed):
     for key, results in measured.items():
         lines.append(f"| {key} | " + " | ".join(f"{r['rps']:.1f} req/s" for r in results) + " |")
     lines.append("")
-    args.output.write_text("\n".join(lines))
+    args.output.write_text("\n".join(lines) + kept_sections(args.output))
+
+
+def kept_sections(path):
+    """The section bench/refused_queries.py wrote into the results, to keep it."""
+    begin, end = "<!-- bench/refused_queries.py -->", "<!-- /bench/refused_queries.py -->"
+    text = path.read_text() if path.exists() else ""
+    if begin not in text or end not in text:
+        return ""
+    return "\n" + begin + text.split(begin, 1)[1].split(end, 1)[0] + end + "\n"
 
 
 if __name__ == "__main__":

@@ -13,6 +13,10 @@ DEFAULTS = {
     "MAX_ALIASES": 30,
     "MAX_FIELDS": 500,
     "MAX_TOKENS": 5000,
+    # Objects a query could return, lists and pages multiplied out (frontend_api/http/limits.py).
+    "MAX_NODES": 2000,
+    # Budget of graphql-core's OverlappingFieldsCanBeMergedRule (its own default: 500,000).
+    "MAX_VALIDATION_WORK": 5000,
     "MAX_SOURCE_LENGTH": 100_000,
     "MAX_PAGE_SIZE": 100,
     "DEFAULT_PAGE_SIZE": 20,

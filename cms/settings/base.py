@@ -324,6 +324,7 @@ FRONTEND_API = {
     "MAX_ALIASES": env.int("GRAPHQL_MAX_ALIASES", default=30),
     "MAX_FIELDS": env.int("GRAPHQL_MAX_FIELDS", default=500),
     "MAX_TOKENS": env.int("GRAPHQL_MAX_TOKENS", default=5000),
+    "MAX_NODES": env.int("GRAPHQL_MAX_NODES", default=2000),
     "RESPONSE_CACHE_TIMEOUT": env.int("GRAPHQL_CACHE_TIMEOUT", default=300),
     "GENERATION_CHECK_INTERVAL": env.float("GRAPHQL_GENERATION_CHECK_INTERVAL", default=1.0),
     "HTTP_MAX_AGE": env.int("GRAPHQL_HTTP_MAX_AGE", default=60),

@@ -1,4 +1,12 @@
-"""Parsed and validated documents, cached in the process by the query's SHA-256."""
+"""Parsed and validated documents, cached in the process by the query's SHA-256.
+
+A document is checked against the API's limits before anything costly runs:
+first its tokens (``limits.prescan``: tokens, aliases, fields written out,
+without parsing), then, parsed, its structure (``limits.measure``: depth,
+fields and nodes with fragments expanded, in one linear walk). Only then is
+it validated with graphql-core's rules, some of which take time quadratic in
+repeated fields: an oversized document never reaches them.
+"""
 
 import hashlib
 import threading
@@ -8,7 +16,7 @@ from dataclasses import dataclass
 from graphql import DocumentNode, GraphQLError, parse, validate
 
 from ..conf import api_setting
-from .limits import validation_rules
+from .limits import QueryCost, explain_aborted, measure, prescan, validation_rules
 
 
 @dataclass(frozen=True)
@@ -16,6 +24,8 @@ class PreparedDocument:
     hash: str
     document: DocumentNode | None
     errors: tuple  # GraphQLErrors from parsing or validation
+    # The limits' measurements: refuses an operation whose variables make it too costly.
+    cost: QueryCost | None = None
 
 
 def query_hash(query):
@@ -48,6 +58,9 @@ class DocumentCache:
 
     @staticmethod
     def _prepare(schema, query, digest):
+        errors = prescan(query)
+        if errors:
+            return PreparedDocument(digest, None, tuple(errors))
         try:
             document = parse(
                 query,
@@ -58,6 +71,9 @@ class DocumentCache:
             )
         except GraphQLError as error:
             return PreparedDocument(digest, None, (error,))
+        cost = measure(schema, document)
+        if cost.errors:
+            return PreparedDocument(digest, document, cost.errors, cost)
         errors = validate(
             schema,
             document,
@@ -65,7 +81,7 @@ class DocumentCache:
             max_errors=50,
             hide_suggestions=not api_setting("FIELD_SUGGESTIONS"),
         )
-        return PreparedDocument(digest, document, tuple(errors))
+        return PreparedDocument(digest, document, tuple(explain_aborted(errors)), cost)
 
 
 documents = DocumentCache()

@@ -115,6 +115,10 @@ class GraphQLView(View):
                 raise RequestError(
                     "Could not determine which operation to run: give a valid `operationName`."
                 )
+            # Page sizes given by variables are known only now: refused before any resolver runs.
+            refusal = prepared.cost.refusal(operation, params.get("variables"))
+            if refusal is not None:
+                raise _GraphQLErrors((refusal,))
             latin = mentions_latin(query, params.get("variables"))
             return self._execute(request, prepared, operation, params, media_type, anonymous, latin)
         except RequestError as error:

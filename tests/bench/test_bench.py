@@ -91,3 +91,16 @@ def test_ceiling_view_serves_the_stored_body_only_when_bench_is_on(tmp_path, mon
         ceiling(request, "home")
     # The URL is not even mounted unless BENCH=1 when the URLconf loads.
     assert client.get("/bench/ceiling/home/").status_code == 404
+
+
+def test_make_bench_keeps_the_refused_queries_section(tmp_path):
+    from bench.run import kept_sections
+
+    results = tmp_path / "RESULTS.md"
+    section = (
+        "<!-- bench/refused_queries.py -->\n## Refused queries\n\n| q |\n<!-- /bench/refused_queries.py -->"
+    )
+    results.write_text(f"# Benchmark results\n\nold figures\n\n{section}\n")
+    assert kept_sections(results) == "\n" + section + "\n"
+    results.write_text("# Benchmark results\n")
+    assert kept_sections(results) == ""
