@@ -8,4 +8,6 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the checks)
+        from . import admin_language, checks  # noqa: F401  (checks registers the checks)
+
+        admin_language.connect()

@@ -74,6 +74,10 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            # Nobody is signed in: leave the session (and ``Vary: Cookie``) untouched, so
+            # anonymous responses stay cacheable by browsers and CDNs.
+            return self.get_response(request)
         user = request.user
         if user.is_authenticated and not user.is_verified():
             response = self.check(request, user)

@@ -215,6 +215,13 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 WAGTAIL_I18N_ENABLED = True
+# The admin's languages, each named in itself; Serbian Latin is derived from the Cyrillic catalog.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("sq", "Shqip"),
+    ("sr", "Српски (ћирилица)"),
+    ("sr-latn", "Srpski (latinica)"),
+    ("en", "English"),
+]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_I18N = True
 # Dates and times per language (24-hour clock except in English): cms/formats/<language>/.

@@ -4,7 +4,8 @@ import pytest
 import time_machine
 from django.core import mail
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django_tasks_db.models import DBTaskResult
 
 from events import notices
@@ -144,7 +145,9 @@ def test_tender_opening_notice(calendar_index, contacts, django_capture_on_commi
     notices.deliver_notice(notice.pk, now=notice.due_at)
     english = next(message for message in mail.outbox if message.to == ["jane@bi.example"])
     assert english.subject.startswith("[Tender opening]")
-    assert timezone.localtime(start).strftime("%-d.%-m.%Y %H:%M") in english.body
+    # In the contact's language: English dates, 12-hour clock.
+    with translation.override("en"):
+        assert date_format(timezone.localtime(start), "DATETIME_FORMAT") in english.body
 
 
 def test_rules_are_editable(calendar_index, contacts, django_capture_on_commit_callbacks):

@@ -349,6 +349,7 @@ def hidden(site, settings):
         "MAX_DEPTH": 50,
         "MAX_ALIASES": 100_000,
         "MAX_NODES": 100_000_000,
+        "MAX_VALIDATION_WORK": 100_000_000,
     }
     # Committed for real, as ``make run`` does (work deferred to the commit sees the saved tree).
     call_command("load_demo_data")

@@ -4,18 +4,19 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.users.models import UserProfile
 
 from home.editorial import EDITORS, HEAD_OF_OFFICE, ensure_editorial_setup
 from translations.conf import translator_group_name
 from translations.groups import ensure_translator_groups
 from translations.setup import ensure_translation_editorial_setup
 
-# username, group: the editor, the head of office, and the demo translators (Serbian, English).
+# username, group, admin language: the editor, the head of office, and the demo translators.
 ACCOUNTS = [
-    ("redaktor", EDITORS),
-    ("shefi", HEAD_OF_OFFICE),
-    ("milica", translator_group_name("sr")),
-    ("arta", translator_group_name("en")),
+    ("redaktor", EDITORS, "sq"),
+    ("shefi", HEAD_OF_OFFICE, "sq"),
+    ("milica", translator_group_name("sr"), "sr"),
+    ("arta", translator_group_name("en"), "en"),
 ]
 
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         ensure_translation_editorial_setup()
         ensure_translator_groups()
         User = get_user_model()
-        for username, group_name in ACCOUNTS:
+        for username, group_name, language in ACCOUNTS:
             user, _created = User.objects.get_or_create(
                 username=username, defaults={"email": f"{username}@komuna.example"}
             )
@@ -37,6 +38,9 @@ class Command(BaseCommand):
             user.set_password(username)
             user.save()
             user.groups.add(Group.objects.get(name=group_name))
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = language
+            profile.save(update_fields=["preferred_language"])
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Development account '{username}' / '{username}' in group \"{group_name}\""
