@@ -17,10 +17,18 @@ def test_a_new_account_gets_the_site_language_whatever_the_browser_says(client, 
 
 
 def test_the_permitted_languages_are_named_in_themselves(settings):
-    assert [code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES] == ["sq", "sr", "sr-latn", "en"]
+    assert [code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES] == [
+        "sq",
+        "sr",
+        "sr-latn",
+        "en",
+    ]
 
 
-@pytest.mark.parametrize(("language", "word"), [("sr", "Контролна табла"), ("sr-latn", "Kontrolna tabla"), ("sq", "Përmbledhje e sajtit")])
+@pytest.mark.parametrize(
+    ("language", "word"),
+    [("sr", "Контролна табла"), ("sr-latn", "Kontrolna tabla"), ("sq", "Përmbledhje e sajtit")],
+)
 def test_the_admin_in_albanian_and_serbian_in_either_script(client, django_user_model, language, word):
     user = django_user_model.objects.create_superuser(f"u-{language}", f"{language}@komuna.example", "pass")
     profile = UserProfile.get_for_user(user)
