@@ -1,5 +1,6 @@
 """Serve the site and a task worker side by side; Ctrl-C stops both."""
 
+import os
 import signal
 import subprocess
 import sys
@@ -20,9 +21,12 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, _interrupt)
         python = sys.executable
+        base_url = self.serve_here(addrport)
+        env = {**os.environ, "WAGTAILADMIN_BASE_URL": base_url}
         procs = [
-            subprocess.Popen([python, "manage.py", "db_worker", "--interval", "1"]),
-            subprocess.Popen([python, "manage.py", "runserver", addrport, "--noreload"]),
+            # Without the autoreloader: it would walk every file each second while idle.
+            subprocess.Popen([python, "manage.py", "db_worker", "--interval", "1", "--no-reload"], env=env),
+            subprocess.Popen([python, "manage.py", "runserver", addrport, "--noreload"], env=env),
         ]
         self.stdout.write(
             f"Site:   http://{addrport}/  (Serbian /sr/, English /en/)\n"
@@ -46,6 +50,15 @@ class Command(BaseCommand):
                 except subprocess.TimeoutExpired:
                     proc.kill()
         self.stdout.write("Stopped the server and the worker.")
+
+    def serve_here(self, addrport):
+        """Absolute URLs (hreflang, feeds, the sitemap, e-mails) name where the site is served."""
+        from wagtail.models import Site
+
+        host, _sep, port = addrport.rpartition(":")
+        host = host or "127.0.0.1"
+        Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+        return os.environ.get("WAGTAILADMIN_BASE_URL") or f"http://{host}:{port}"
 
 
 def _interrupt(signum, frame):
