@@ -311,7 +311,8 @@ DOCUMENTS_EXTRACTION_MAX_ATTEMPTS = env.int("DOCUMENTS_EXTRACTION_MAX_ATTEMPTS",
 DOCUMENTS_EXTRACTION_RETRY_DELAY = env.int("DOCUMENTS_EXTRACTION_RETRY_DELAY", default=30)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
-FRONTEND_URL = env.str("FRONTEND_URL", default="http://127.0.0.1:3000")
+# The external frontend (previews open there); empty: previews show this site's own pages.
+FRONTEND_URL = env.str("FRONTEND_URL", default="")
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": FRONTEND_URL},
     "SERVE_BASE_URL": None,

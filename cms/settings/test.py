@@ -27,3 +27,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# A frontend to preview on (tests of the headless preview; a test without one clears it).
+FRONTEND_URL = "http://127.0.0.1:3000"
+WAGTAIL_HEADLESS_PREVIEW = {**WAGTAIL_HEADLESS_PREVIEW, "CLIENT_URLS": {"default": FRONTEND_URL}}  # noqa: F405

@@ -13,15 +13,15 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.public import public_pages
 from home.blocks import BodyBlock
+from home.preview import PreviewMixin
 from translations.mixins import OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin
 
 
-class BasePage(OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin, HeadlessPreviewMixin, Page):
+class BasePage(OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin, PreviewMixin, Page):
     """Summary, listing image, SEO fields (Page's own) and a body.
 
     What translators see is decided here, not left to autodetection: text is

@@ -3,12 +3,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_headless_preview.models import HeadlessPreviewMixin
 
+from home.preview import PreviewMixin
 from translations.mixins import OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin
 
 
-class HomePage(OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin, HeadlessPreviewMixin, Page):
+class HomePage(OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin, PreviewMixin, Page):
     """The root of each locale's tree: `/` (sq), `/sr/`, `/en/`."""
 
     intro = RichTextField(

@@ -70,3 +70,15 @@ def test_admin_preview_points_at_the_frontend(admin_client, home_pages, settings
     response = admin_client.get(f"/admin/pages/{home.pk}/edit/preview/")
     assert settings.FRONTEND_URL in response.content.decode()
     assert "token=" in response.content.decode()
+
+
+def test_without_a_frontend_the_preview_shows_this_sites_page(admin_client, home_pages, settings):
+    settings.FRONTEND_URL = ""
+    home = home_pages["sq"]
+    admin_client.post(
+        f"/admin/pages/{home.pk}/edit/preview/",
+        {"title": "Komuna e re", "slug": home.slug, "intro": '{"blocks": [], "entityMap": {}}'},
+    )
+    html = admin_client.get(f"/admin/pages/{home.pk}/edit/preview/").content.decode()
+    assert "Komuna e re" in html
+    assert "token=" not in html
