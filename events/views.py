@@ -43,6 +43,7 @@ def _script(view):
 
     @wraps(view)
     def wrapper(request, *args, latin=False, **kwargs):
+        latin = latin or get_language() == "sr-latn"  # /sr-latn/ical/… as well as /ical/sr-latn/…
         if not latin:
             return view(request, *args, **kwargs)
         with translation.override("sr"):

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import models
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+LANGUAGE_CODES = list(settings.MODELTRANSLATION_LANGUAGES)
 
 
 def _per_language(field):

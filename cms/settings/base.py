@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "cms.security.csp.CurrentRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # /sr-latn/: the Serbian pages' HTML in Latin script (inside LocaleMiddleware: the language is active).
+    "translations.latin_site.SerbianLatinMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -209,11 +211,15 @@ AUTH_PASSWORD_VALIDATORS = [
 # configuration: adding Turkish or Bosnian means adding a row here.
 
 LANGUAGE_CODE = "sq"
-LANGUAGES = [
+# The languages content is written in (a Wagtail locale and a page tree each)...
+CONTENT_LANGUAGES = [
     ("sq", _("Albanian")),
     ("sr", _("Serbian")),
     ("en", _("English")),
 ]
+# ...and the languages the site is read in: Serbian also in Latin script, derived from the
+# Cyrillic content (/sr-latn/, translations/latin_site.py).
+LANGUAGES = [*CONTENT_LANGUAGES[:2], ("sr-latn", _("Serbian (Latin script)")), CONTENT_LANGUAGES[2]]
 WAGTAIL_I18N_ENABLED = True
 # The admin's languages, each named in itself; Serbian Latin is derived from the Cyrillic catalog.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
@@ -222,7 +228,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("sr-latn", "Srpski (latinica)"),
     ("en", "English"),
 ]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_CONTENT_LANGUAGES = CONTENT_LANGUAGES
 USE_I18N = True
 # Dates and times per language (24-hour clock except in English): cms/formats/<language>/.
 FORMAT_MODULE_PATH = ["cms.formats"]
@@ -230,7 +236,7 @@ FORMAT_MODULE_PATH = ["cms.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "sq"
-MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in CONTENT_LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("sq", "en")
 
 TIME_ZONE = "Europe/Belgrade"

@@ -1,17 +1,47 @@
 """Template access to ``cms.public``: what a template lists of other pages must be public too."""
 
 from django import template
+from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 
 from cms.public import for_request, public_pages
+from translations.latin_site import LATIN, cyrillic_url, latin_url
 
 register = template.Library()
 
 
+#: Each reading language named in itself, in the order of ``LANGUAGES``.
+NATIVE_NAMES = {"sq": "Shqip", "sr": "Српски", "sr-latn": "Srpski", "en": "English"}
+
+
 @register.simple_tag(takes_context=True)
-def public_translations(context, page):
-    """The public translations of ``page`` on the request's site (the language switcher, hreflang)."""
-    return list(public_pages(page.get_translations(), context.get("request")).select_related("locale"))
+def language_versions(context, page):
+    """The page in every language the public may read it in (the switcher, ``hreflang``).
+
+    A list of ``{code, name, url, full_url, current}`` in the order of ``LANGUAGES``: the
+    page and its public translations, and the Serbian one also in Latin script (``/sr-latn/``).
+    """
+    request = context.get("request")
+    current = get_language()
+    translations = public_pages(page.get_translations(), request).select_related("locale")
+    versions = []
+    for version in [page, *translations]:
+        code = version.locale.language_code
+        url, full_url = version.get_url(request), version.get_full_url(request)
+        if url is None:
+            continue
+        if code == "sr":
+            url, full_url = cyrillic_url(url), cyrillic_url(full_url)
+            versions.append({"code": LATIN, "url": latin_url(url), "full_url": latin_url(full_url)})
+        versions.append({"code": code, "url": url, "full_url": full_url})
+    order = [code for code, _name in settings.LANGUAGES]
+    for version in versions:
+        version["name"] = NATIVE_NAMES.get(version["code"], version["code"])
+        version["current"] = version["code"] == current
+    return sorted(
+        versions, key=lambda version: order.index(version["code"]) if version["code"] in order else 99
+    )
 
 
 def _visible(visibility, value):
