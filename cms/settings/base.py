@@ -229,6 +229,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("en", "English"),
 ]
 WAGTAIL_CONTENT_LANGUAGES = CONTENT_LANGUAGES
+# A new account's admin language (each user changes theirs in Account → Preferences).
+ADMIN_DEFAULT_LANGUAGE = env.str("ADMIN_DEFAULT_LANGUAGE", default=LANGUAGE_CODE)
 USE_I18N = True
 # Dates and times per language (24-hour clock except in English): cms/formats/<language>/.
 FORMAT_MODULE_PATH = ["cms.formats"]

@@ -31,3 +31,7 @@ LOGGING = {
 # A frontend to preview on (tests of the headless preview; a test without one clears it).
 FRONTEND_URL = "http://127.0.0.1:3000"
 WAGTAIL_HEADLESS_PREVIEW = {**WAGTAIL_HEADLESS_PREVIEW, "CLIENT_URLS": {"default": FRONTEND_URL}}  # noqa: F405
+
+# Admin screens in English unless a test chooses a language (tests/cms/test_admin_language.py):
+# assertions on admin labels stay readable and independent of the catalogs.
+ADMIN_DEFAULT_LANGUAGE = "en"

@@ -1,13 +1,13 @@
 """The admin speaks the site's language to a new account, and each permitted language by choice."""
 
 import pytest
-from django.conf import settings
 from wagtail.users.models import UserProfile
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_new_account_gets_the_site_language_whatever_the_browser_says(client, django_user_model):
+def test_a_new_account_gets_the_site_language_whatever_the_browser_says(client, django_user_model, settings):
+    settings.ADMIN_DEFAULT_LANGUAGE = settings.LANGUAGE_CODE  # as in production (tests use English)
     user = django_user_model.objects.create_superuser("ilir", "ilir@komuna.example", "pass")
     client.force_login(user)
     response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")

@@ -39,6 +39,7 @@ from cms.public import Visibility
 from events.models import EventIndexPage, EventPage, MeetingPage
 from home import models as home_models
 from home.models import Body
+from translations.latin_site import latin_url
 
 MARKER = "zzhidden"
 
@@ -371,7 +372,10 @@ def test_no_surface_shows_what_is_not_public(client, hidden):
     expected = {page.get_full_url() for page in public.specific() if page.get_full_url()}
     assert set(locations) == expected
     for location in locations:
-        crawl.get(location.removeprefix("http://localhost"))
+        path = location.removeprefix("http://localhost")
+        crawl.get(path)
+        if path.startswith("/sr/"):
+            crawl.get(latin_url(path))  # the same page in Latin script
 
     # Feeds and listing pages of every index.
     for index in home_models.ContentIndexPage.__subclasses__():
@@ -395,10 +399,10 @@ def test_no_surface_shows_what_is_not_public(client, hidden):
     crawl.get("/ical/sr-latn/calendar.ics")
 
     # Site search: the marker and each hidden page's original first word.
-    for prefix in ("", "/sr", "/en"):
-        crawl.get(f"{prefix}/search/", q=MARKER)
+    for prefix in ("", "/sr", "/sr-latn", "/en"):
+        crawl.get(f"{prefix}/search/", query=MARKER)
         for page in hidden_pages[:12]:
-            crawl.get(f"{prefix}/search/", q=page.title.split()[0])
+            crawl.get(f"{prefix}/search/", query=page.title.split()[0])
 
     # GraphQL: every root field, every field below it.
     schema = _graphql_schema()
