@@ -1,7 +1,12 @@
 """The test suite: tasks run immediately, fast password hashing, media in a temp dir."""
 
+import os
 import tempfile
 from pathlib import Path
+
+# A frontend to preview on (the headless preview's tests; a test without one clears it). Set
+# before the base settings read it: the preview and the CSP's frame-src both follow it.
+os.environ.setdefault("FRONTEND_URL", "http://127.0.0.1:3000")
 
 from .base import *  # noqa: F403
 from .base import env
@@ -27,10 +32,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
-
-# A frontend to preview on (tests of the headless preview; a test without one clears it).
-FRONTEND_URL = "http://127.0.0.1:3000"
-WAGTAIL_HEADLESS_PREVIEW = {**WAGTAIL_HEADLESS_PREVIEW, "CLIENT_URLS": {"default": FRONTEND_URL}}  # noqa: F405
 
 # Admin screens in English unless a test chooses a language (tests/cms/test_admin_language.py):
 # assertions on admin labels stay readable and independent of the catalogs.
