@@ -145,6 +145,15 @@ def odf(kind, *paragraphs, macros=False):
     return _zip(members)
 
 
+def zip_bomb_docx(expanded=20 * 1024 * 1024):
+    """A small .docx whose content-types part expands to ``expanded`` bytes of blanks."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types>" + b" " * expanded + b"</Types>")
+        archive.writestr("word/document.xml", b"<w:document/>")
+    return buffer.getvalue()
+
+
 def png():
     buffer = io.BytesIO()
     Image.new("RGB", (8, 8), (0, 90, 160)).save(buffer, "PNG")

@@ -286,13 +286,7 @@ def test_pdf_with_harmless_escaped_names_is_accepted():
 
 def test_a_zip_bomb_is_refused_without_expanding_it():
     """A small .docx whose content-types part would expand to 20 MB of blanks (the review's case was 1 GB)."""
-    import zipfile
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", b"<Types>" + b" " * (20 * 1024 * 1024) + b"</Types>")
-        archive.writestr("word/document.xml", b"<w:document/>")
-    data = buffer.getvalue()
+    data = files.zip_bomb_docx()
     assert len(data) < 100 * 1024
     error = refusal("vendim.docx", data)
     assert error.code == "zip_bomb"
