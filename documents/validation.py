@@ -5,32 +5,91 @@ size from the upload's declared size before reading anything, reads only a
 bounded prefix of the file (and, for ZIP containers, their central directory),
 and refuses whatever a browser could execute: HTML, SVG, JavaScript,
 executables and macro-enabled Office files.
+
+PDFs are checked twice for active content (scripts, launch and submit actions,
+Flash or 3D "rich media", and attached files unless
+``DOCUMENTS_PDF_ALLOW_EMBEDDED_FILES``): a cheap scan of the raw bytes in 1 MB
+chunks refuses names written plainly or with ``#xx`` escapes without parsing
+anything; then pypdf reads every indirect object the cross-reference table
+lists, those inside compressed object streams included, and the names are judged
+as a PDF reader decodes them. Only dictionaries are looked at: content, image
+and font streams are never decoded, and the walk is bounded in objects, bytes
+read, bytes decompressed and time. The serve view's CSP and Content-Disposition
+remain the second line of defence.
 """
 
 import os
 import re
+import time
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from pypdf import PdfReader, apply_configuration, get_configuration
+from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    StreamObject,
+    TextStringObject,
+)
 
 SNIFF_BYTES = 8192
 SCAN_CHUNK_BYTES = 1024 * 1024
-# A PDF action that runs a script or launches a program. Only names written out
-# plainly are seen (not those inside compressed object streams); the serve view's
-# CSP and Content-Disposition remain the second line of defence.
+# PDF names that make a document active, and what they do. The raw byte scan
+# looks for these (not for /JS: four bytes that turn up by chance in compressed
+# data); the pypdf pass judges the decoded names of every object (PDF_POLICY_NAMES).
 PDF_ACTIVE_NAMES = {
     b"JavaScript": "script",
     b"Launch": "launch",
     b"SubmitForm": "submit",
     b"ImportData": "submit",
+    b"RichMedia": "rich_media",
+    b"EmbeddedFile": "embedded_file",
+    b"EmbeddedFiles": "embedded_file",
+    b"FileAttachment": "embedded_file",
 }
-PDF_ACTIVE_NAME_RE = re.compile(rb"/(JavaScript|Launch|SubmitForm|ImportData)(?=[\s/<>\[\]()%]|$)")
+PDF_ACTIVE_NAME_RE = re.compile(
+    rb"/(JavaScript|Launch|SubmitForm|ImportData|RichMedia|EmbeddedFiles?|FileAttachment)"
+    rb"(?=[\s/<>\[\]()%]|$)"
+)
+PDF_POLICY_NAMES = {
+    "/JavaScript": "script",  # an action (/S) or the document-level script name tree (/Names)
+    "/JS": "script",  # the script of an action
+    "/Launch": "launch",
+    "/SubmitForm": "submit",
+    "/ImportData": "submit",
+    "/RichMedia": "rich_media",  # Flash, video or 3D run by the reader
+    "/RichMediaContent": "rich_media",
+    "/EmbeddedFile": "embedded_file",  # the attached file's stream
+    "/EmbeddedFiles": "embedded_file",  # the document's attachment name tree
+    "/FileAttachment": "embedded_file",  # an annotation holding a file
+    "/EF": "embedded_file",  # a file specification with the file inside
+    "/GoToE": "embedded_file",  # an action opening an attached PDF
+}
+# A link (/URI action) a reader may hand to a browser that runs it.
+PDF_SCRIPT_URI_RE = re.compile(r"^(?:javascript|vbscript):", re.IGNORECASE)
+# Bounds on the pypdf pass (each a setting, see docs/documents.md): indirect
+# objects, bytes decompressed from object and cross-reference streams in all, and
+# seconds. pypdf parses some 0.3 to 6 MB of dictionaries a second, so one object
+# stream may not decompress to more than PDF_MAX_OBJECT_STREAM_SIZE: it is parsed
+# in one go, and the clock is only looked at between objects and between reads.
+DEFAULT_PDF_MAX_OBJECTS = 200_000
+DEFAULT_PDF_MAX_DECOMPRESSED_SIZE = 64 * 1024 * 1024
+DEFAULT_PDF_CHECK_SECONDS = 30
+PDF_MAX_OBJECT_STREAM_SIZE = 8 * 1024 * 1024
+# pypdf reads a damaged file again to repair it; reading more than this many times
+# the file's size means it is searching in vain.
+PDF_READ_FACTOR = 4
 # A name written with #xx escapes ("/J#61vaScript" is "/JavaScript" to a PDF reader).
 PDF_ESCAPED_NAME_RE = re.compile(
     rb"/((?:[A-Za-z0-9]|#[0-9A-Fa-f]{2})*#[0-9A-Fa-f]{2}(?:[A-Za-z0-9]|#[0-9A-Fa-f]{2})*)"
@@ -229,35 +288,269 @@ def _check_type(file, head, extension, label):
     return kind.mime if kind else "application/octet-stream"
 
 
+def pdf_allows_embedded_files():
+    return getattr(settings, "DOCUMENTS_PDF_ALLOW_EMBEDDED_FILES", False)
+
+
+def _refuse_pdf(label, kind):
+    if kind == "embedded_file":
+        raise ValidationError(
+            _(
+                "“%(name)s” is refused: it has files attached inside it. Upload the attached "
+                "files as documents of their own, or save the PDF again without attachments."
+            )
+            % {"name": label},
+            code="pdf_embedded_file",
+        )
+    what = {
+        "script": _("a PDF with JavaScript"),
+        "launch": _("a PDF that launches programs"),
+        "submit": _("a PDF that sends form data away"),
+        "rich_media": _("a PDF with embedded Flash, video or 3D content (rich media)"),
+    }[kind]
+    _refuse(label, what, f"pdf_{kind}")
+
+
 def _refuse_pdf_actions(file, label):
-    """Scan the PDF in 1 MB chunks (never whole in memory) for script and launch actions."""
+    """Scan the raw PDF in 1 MB chunks (never whole in memory), then its objects with pypdf."""
+    allow_embedded = pdf_allows_embedded_files()
     tail = b""
     try:
         while chunk := file.read(SCAN_CHUNK_BYTES):
             window = tail + chunk
-            found = _active_pdf_name(window)
+            found = _active_pdf_name(window, allow_embedded)
             if found:
-                what = {
-                    "script": _("a PDF with JavaScript"),
-                    "launch": _("a PDF that launches programs"),
-                    "submit": _("a PDF that sends form data away"),
-                }[found]
-                _refuse(label, what, "pdf_script")
+                _refuse_pdf(label, found)
             tail = window[-64:]
     finally:
         file.seek(0)
+    try:
+        found = _active_pdf_objects(file, label, allow_embedded)
+    finally:
+        file.seek(0)
+    if found:
+        _refuse_pdf(label, found)
 
 
-def _active_pdf_name(window):
-    """The kind of active action named in ``window``, written plainly or with #xx escapes."""
-    match = PDF_ACTIVE_NAME_RE.search(window)
-    if match:
-        return PDF_ACTIVE_NAMES[match.group(1)]
+def _active_pdf_name(window, allow_embedded=False):
+    """The kind of active content named in ``window``, written plainly or with #xx escapes."""
+    for match in PDF_ACTIVE_NAME_RE.finditer(window):
+        kind = PDF_ACTIVE_NAMES[match.group(1)]
+        if kind != "embedded_file" or not allow_embedded:
+            return kind
     for match in PDF_ESCAPED_NAME_RE.finditer(window):
         name = PDF_NAME_ESCAPE_RE.sub(lambda m: bytes([int(m.group(1), 16)]), match.group(1))
-        if name in PDF_ACTIVE_NAMES:
-            return PDF_ACTIVE_NAMES[name]
+        kind = PDF_ACTIVE_NAMES.get(name)
+        if kind and (kind != "embedded_file" or not allow_embedded):
+            return kind
     return None
+
+
+class _PdfTooComplex(LimitReachedError):
+    """Over one of the pypdf pass's bounds (a ``LimitReachedError``: pypdf lets those through)."""
+
+
+class _PdfDamaged(LimitReachedError):
+    """pypdf went on reading the file again and again to repair it."""
+
+
+class _PdfUnreadable(Exception):
+    """pypdf cannot read the PDF (``encrypted`` when a password keeps it closed)."""
+
+    def __init__(self, encrypted=False):
+        super().__init__()
+        self.encrypted = encrypted
+
+
+def _active_pdf_objects(file, label, allow_embedded):
+    """The kind of active content in any object of the PDF, as pypdf decodes it, or ``None``.
+
+    Raises ``ValidationError`` when the PDF cannot be read or exceeds the bounds.
+    """
+    budget = _PdfBudget(file.size)
+    try:
+        return _walk_pdf(_BoundedReader(file, budget), budget, allow_embedded)
+    except _PdfDamaged:
+        raise _unreadable_pdf(label) from None
+    except LimitReachedError:  # ours (_PdfTooComplex) or pypdf's own
+        message = _(
+            "“%(name)s” is refused: it is too complex to be checked for active content "
+            "(more than %(objects)s objects, more than %(size)s once decompressed, or more "
+            "than %(seconds)s seconds of work)."
+        )
+        raise ValidationError(
+            message
+            % {
+                "name": label,
+                "objects": number_format(budget.max_objects, force_grouping=True),
+                "size": filesizeformat(budget.max_decompressed),
+                "seconds": budget.seconds,
+            },
+            code="pdf_too_complex",
+        ) from None
+    except (_PdfUnreadable, DependencyError) as error:
+        if isinstance(error, DependencyError) or error.encrypted:
+            raise ValidationError(
+                _(
+                    "“%(name)s” is refused: it is protected by a password, so it cannot be "
+                    "checked for active content. Upload it without the password."
+                )
+                % {"name": label},
+                code="pdf_encrypted",
+            ) from None
+        raise _unreadable_pdf(label) from None
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
+        raise _unreadable_pdf(label) from None
+
+
+def _unreadable_pdf(label):
+    return ValidationError(
+        _(
+            "“%(name)s” could not be read as a PDF, so it cannot be checked for active content. "
+            "Save it again as PDF from the program that made it and upload the new file."
+        )
+        % {"name": label},
+        code="pdf_unreadable",
+    )
+
+
+class _PdfBudget:
+    """What the pypdf pass may still spend: objects, bytes read and decompressed, time."""
+
+    def __init__(self, size):
+        self.max_objects = getattr(settings, "DOCUMENTS_PDF_MAX_OBJECTS", DEFAULT_PDF_MAX_OBJECTS)
+        self.max_decompressed = getattr(
+            settings, "DOCUMENTS_PDF_MAX_DECOMPRESSED_SIZE", DEFAULT_PDF_MAX_DECOMPRESSED_SIZE
+        )
+        self.seconds = getattr(settings, "DOCUMENTS_PDF_CHECK_SECONDS", DEFAULT_PDF_CHECK_SECONDS)
+        self.decompressed = self.max_decompressed
+        self.read = PDF_READ_FACTOR * size + 1024 * 1024
+        self.deadline = time.monotonic() + self.seconds
+
+    def check_time(self):
+        if time.monotonic() > self.deadline:
+            raise _PdfTooComplex("time is up")
+
+    def spend_decompressed(self, size):
+        self.decompressed -= size
+        if self.decompressed < 0:
+            raise _PdfTooComplex("decompressed too much")
+
+    def pypdf_limits(self, per_stream=None):
+        """pypdf's limits on what one stream decompresses to, within what is left."""
+        limit = max(min(self.decompressed, per_stream or self.decompressed), 0)
+        names = (
+            "zlib_maximum_output_length",
+            "lzw_maximum_output_length",
+            "run_length_maximum_output_length",
+            "brotli_maximum_output_length",
+            "jbig2_maximum_output_length",
+            "array_based_stream_maximum_output_length",
+        )
+        known = {field.name for field in fields(get_configuration())}
+        return apply_configuration(**{name: limit for name in names if name in known})
+
+
+class _BoundedReader:
+    """The upload as pypdf reads it, every read counted against the budget and the clock.
+
+    pypdf reads a damaged file again, whole, to repair each broken cross-reference;
+    the budget keeps a file crafted for that from costing more than a few reads.
+    It has no ``getbuffer``, so pypdf reads through it rather than around it.
+    """
+
+    def __init__(self, file, budget):
+        self._file = file
+        self._budget = budget
+
+    def read(self, size=-1):
+        data = self._file.read(size)
+        self._budget.read -= len(data)
+        if self._budget.read < 0:
+            raise _PdfDamaged("read too much")
+        self._budget.check_time()
+        return data
+
+    def seek(self, offset, whence=0):
+        return self._file.seek(offset, whence)
+
+    def tell(self):
+        return self._file.tell()
+
+
+def _walk_pdf(stream, budget, allow_embedded):
+    # Cross-reference streams are decompressed while the reader opens the file.
+    with budget.pypdf_limits():
+        reader = PdfReader(stream)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise _PdfUnreadable(encrypted=True)
+
+    numbers = {(generation, number) for generation, entries in reader.xref.items() for number in entries}
+    numbers.update((0, number) for number in reader.xref_objStm)
+    if len(numbers) > budget.max_objects:
+        raise _PdfTooComplex("too many objects")
+    # Object streams first, each decompressed once and kept; pypdf parses all the
+    # objects of one stream when the first of them is asked for.
+    object_streams = {stream_number for stream_number, _index in reader.xref_objStm.values()}
+    for number in sorted(object_streams):
+        budget.check_time()
+        with budget.pypdf_limits(per_stream=PDF_MAX_OBJECT_STREAM_SIZE):
+            object_stream = reader.get_object(number)
+            if not isinstance(object_stream, StreamObject):
+                raise _PdfUnreadable
+            budget.spend_decompressed(len(object_stream.get_data()))
+        found = _active_pdf_value(object_stream, allow_embedded)
+        if found:
+            return found
+
+    found = _active_pdf_value(reader.trailer, allow_embedded)
+    if found:
+        return found
+    # Nothing below decompresses a stream; should pypdf try, the limits still hold.
+    with budget.pypdf_limits():
+        for generation, number in sorted(numbers):
+            if number in object_streams:
+                continue
+            budget.check_time()
+            obj = reader.get_object(IndirectObject(number, generation, reader))
+            found = _active_pdf_value(obj, allow_embedded)
+            if found:
+                return found
+            if isinstance(obj, StreamObject):
+                # Its raw bytes were read, never decoded; one such stream at a time stays in memory.
+                reader.resolved_objects.pop((generation, number), None)
+    return None
+
+
+def _active_pdf_value(value, allow_embedded):
+    """The kind of active content in a dictionary or array (its direct values; references are visited apart)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, DictionaryObject):
+            for key, child in dict.items(item):
+                kind = PDF_POLICY_NAMES.get(key)
+                if kind and (kind != "embedded_file" or not allow_embedded):
+                    return kind
+                if key == "/URI" and _is_script_uri(child):
+                    return "script"
+                pending.append(child)
+        elif isinstance(item, ArrayObject):
+            pending.extend(item)
+        elif isinstance(item, NameObject):
+            kind = PDF_POLICY_NAMES.get(item)
+            if kind and (kind != "embedded_file" or not allow_embedded):
+                return kind
+    return None
+
+
+def _is_script_uri(value):
+    if not isinstance(value, (TextStringObject, ByteStringObject)):
+        return False
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    # Browsers drop control characters and spaces before the scheme ("java\tscript:").
+    return bool(PDF_SCRIPT_URI_RE.match(re.sub(r"[\x00-\x20\x7f]+", "", str(value))))
 
 
 def _refuse_zip_bombs(archive, label):

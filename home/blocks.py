@@ -31,6 +31,15 @@ class ParagraphBlock(blocks.RichTextBlock):
         template = "blocks/paragraph_block.html"
 
 
+HEADING_LEVELS = ("h2", "h3", "h4")
+
+
+def heading_level(level):
+    """``level`` if the block offers it, else h2: an import may have stored anything, and the
+    level is written into the tag name, where escaping does not help."""
+    return level if level in HEADING_LEVELS else "h2"
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("text"), max_length=255)
     level = blocks.ChoiceBlock(
@@ -38,6 +47,11 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Heading 2")), ("h3", _("Heading 3")), ("h4", _("Heading 4"))],
         default="h2",
     )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["level"] = heading_level(value.get("level"))
+        return context
 
     class Meta:
         icon = "title"

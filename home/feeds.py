@@ -10,6 +10,7 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 
 FEED_SIZE = 30
 
@@ -31,8 +32,10 @@ class ContentRssFeed(Feed):
     def link(self):
         return self.index.get_full_url(self.request)
 
+    # Descriptions are HTML to a feed reader (RSS by custom, Atom says type="html"); a
+    # summary is plain text, so it goes in escaped. Titles are text in both formats.
     def description(self):
-        return self.index.summary or self.index.title
+        return escape(self.index.summary or self.index.title)
 
     def feed_url(self):
         name = "atom" if self.feed_type is Atom1Feed else "rss"
@@ -45,7 +48,7 @@ class ContentRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary or item.search_description
+        return escape(item.summary or item.search_description)
 
     def item_link(self, item):
         return item.get_full_url(self.request)

@@ -317,6 +317,13 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.DocumentForm"
 # Text extraction retries failed attempts with a growing delay (seconds).
 DOCUMENTS_EXTRACTION_MAX_ATTEMPTS = env.int("DOCUMENTS_EXTRACTION_MAX_ATTEMPTS", default=4)
 DOCUMENTS_EXTRACTION_RETRY_DELAY = env.int("DOCUMENTS_EXTRACTION_RETRY_DELAY", default=30)
+# PDF uploads (documents/validation.py, docs/documents.md): files attached inside a
+# PDF (a spreadsheet, another PDF) are refused unless allowed here; the pypdf check
+# of every object stops at these many objects, bytes decompressed and seconds.
+DOCUMENTS_PDF_ALLOW_EMBEDDED_FILES = env.bool("DOCUMENTS_PDF_ALLOW_EMBEDDED_FILES", default=False)
+DOCUMENTS_PDF_MAX_OBJECTS = env.int("DOCUMENTS_PDF_MAX_OBJECTS", default=200_000)
+DOCUMENTS_PDF_MAX_DECOMPRESSED_SIZE = env.int("DOCUMENTS_PDF_MAX_DECOMPRESSED_SIZE", default=64 * 1024 * 1024)
+DOCUMENTS_PDF_CHECK_SECONDS = env.int("DOCUMENTS_PDF_CHECK_SECONDS", default=30)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # The external frontend (previews open there); empty: previews show this site's own pages.

@@ -4,7 +4,9 @@ Wagtail stores internal links as ``<a linktype="page" id="3">``. The API
 rewrites them to public URLs in the language of the text (the linked page's
 translation in that language, when it is live), and document links to the
 document's URL. A link to a page or document the public may not see (draft,
-unpublished, private, deleted) is removed and its text kept.
+unpublished, private, deleted) is removed and its text kept. The result keeps
+only the elements and links the rich text editor can make (``cms.html``), like
+the HTML site: rich text may have been stored past the editor.
 """
 
 import re
@@ -13,6 +15,8 @@ from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
+
+from cms.html import clean_rich_text
 
 from .pages import public_pages
 from .site import site_context
@@ -42,8 +46,8 @@ def render_rich_text(info, html, language):
             return match.group(2)
         return f'<a href="{escape(url)}">{match.group(2)}</a>'
 
-    # Embeds and other handlers are Wagtail's; links are ours.
-    return expand_db_html(LINK.sub(replace, html))
+    # Embeds and other handlers are Wagtail's; links are ours. Then only the editor's elements.
+    return clean_rich_text(expand_db_html(LINK.sub(replace, html)))
 
 
 def _page_urls(info, ids, language):

@@ -15,6 +15,9 @@ from wagtail.embeds.models import Embed as EmbedModel
 from wagtail.images import get_image_model
 from wagtail.rich_text import expand_db_html
 
+from cms.html import clean_rich_text
+from home.blocks import heading_level
+
 from ..core.images import Image, image_prefetch
 from ..core.pages import Page, prepare_pages, public_pages, specific_pages
 from ..core.richtext import ATTRIBUTE, LINK, _document_urls, _page_urls
@@ -126,7 +129,7 @@ class RichTextLinks:
                 return match.group(2)
             return f'<a href="{escape(url)}">{match.group(2)}</a>'
 
-        return expand_db_html(LINK.sub(replace, html))
+        return clean_rich_text(expand_db_html(LINK.sub(replace, html)))
 
 
 # --- Raw stream data ----------------------------------------------------------------
@@ -234,7 +237,7 @@ def _convert(context, language, kind, value):
     if not isinstance(value, dict):
         return None
     if kind == "heading":
-        return {"_block": kind, "text": value.get("text", ""), "level": value.get("level") or "h2"}
+        return {"_block": kind, "text": value.get("text", ""), "level": heading_level(value.get("level"))}
     if kind == "image":
         image = context.images.get(_int(value.get("image")))
         if image is None:

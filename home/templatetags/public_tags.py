@@ -3,8 +3,11 @@
 from django import template
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from cms.html import clean_rich_text as clean_html
+from cms.html import is_safe_url
 from cms.public import for_request, public_pages
 from translations.latin_site import LATIN, cyrillic_url, latin_url
 
@@ -13,6 +16,23 @@ register = template.Library()
 
 #: Each reading language named in itself, in the order of ``LANGUAGES``.
 NATIVE_NAMES = {"sq": "Shqip", "sr": "Српски", "sr-latn": "Srpski", "en": "English"}
+
+
+@register.filter
+def clean_rich_text(html):
+    """Rendered rich text reduced to the editor's elements and safe links (``cms.html``)."""
+    # Safe: only allowed elements and attributes are written, every text escaped.
+    return mark_safe(clean_html(html))
+
+
+@register.filter
+def link_url(url):
+    """``url`` for an ``href`` if it is a web, mail, telephone or relative address, else empty.
+
+    URL fields are checked by the admin's forms, not by imports: a ``javascript:`` address
+    stored past them would run when clicked.
+    """
+    return url if url and is_safe_url(str(url)) else ""
 
 
 @register.simple_tag(takes_context=True)

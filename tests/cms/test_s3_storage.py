@@ -9,6 +9,7 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from tests.documents import files
 from tests.s3 import s3_bucket
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,7 @@ def test_image_uploaded_to_s3_and_served_over_http(admin_client, home_page):
 
 def test_document_uploaded_to_s3_and_served_through_wagtail(admin_client, client, home_page):
     with s3_bucket() as (s3, _endpoint):
-        pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+        pdf = files.raw_pdf()
         response = admin_client.post(
             "/admin/documents/add/",
             {

@@ -8,9 +8,17 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from pypdf.actions import JavaScript
 
 from documents.models import Document
-from documents.validation import SCAN_CHUNK_BYTES, SNIFF_BYTES, sanitise_filename, validate_upload
+from documents.validation import (
+    PDF_MAX_OBJECT_STREAM_SIZE,
+    SCAN_CHUNK_BYTES,
+    SNIFF_BYTES,
+    _active_pdf_name,
+    sanitise_filename,
+    validate_upload,
+)
 from tests.documents import files
 
 
@@ -154,9 +162,12 @@ def test_file_under_the_limit_is_sniffed_from_a_bounded_prefix(tmp_path):
 
 def test_large_pdf_is_scanned_in_bounded_chunks(tmp_path):
     path = tmp_path / "large.pdf"
+    padding = 20 * 1024 * 1024
+    head, tail = files.raw_pdf_parts(padding=padding)
     with open(path, "wb") as fh:
-        fh.write(b"%PDF-1.4\n")
-        fh.truncate(20 * 1024 * 1024)
+        fh.write(head)
+        fh.seek(len(head) + padding)  # sparse: no 20 MB in memory or on disk
+        fh.write(tail)
     with open(path, "rb") as fh:
         counting = CountingFile(fh, "large.pdf")
         validate_upload(counting)
@@ -164,13 +175,13 @@ def test_large_pdf_is_scanned_in_bounded_chunks(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("action", "what"),
+    ("action", "what", "code"),
     [
-        (b"<< /S /JavaScript /JS (app.alert(1)) >>", "a PDF with JavaScript"),
-        (b"<</S/Launch/F(cmd.exe)>>", "a PDF that launches programs"),
+        (b"<< /S /JavaScript /JS (app.alert(1)) >>", "a PDF with JavaScript", "pdf_script"),
+        (b"<</S/Launch/F(cmd.exe)>>", "a PDF that launches programs", "pdf_launch"),
     ],
 )
-def test_pdf_with_script_or_launch_actions_is_refused(action, what):
+def test_pdf_with_script_or_launch_actions_is_refused(action, what, code):
     data = (
         b"%PDF-1.4\n"
         + b"x" * (2 * 1024 * 1024)
@@ -179,7 +190,7 @@ def test_pdf_with_script_or_launch_actions_is_refused(action, what):
         + b" >>\n%%EOF\n"
     )
     error = refusal("vendim.pdf", data)
-    assert error.code == "pdf_script"
+    assert error.code == code
     assert what in error.messages[0]
 
 
@@ -251,35 +262,31 @@ def test_sniffing_leaves_the_file_at_its_start():
 
 
 @pytest.mark.parametrize(
-    ("action", "what"),
+    ("action", "what", "code"),
     [
-        (b"<< /S /J#61vaScript /JS (app.alert(1)) >>", "a PDF with JavaScript"),
-        (b"<</S/L#61unch/F(cmd.exe)>>", "a PDF that launches programs"),
-        (b"<</S/#4a#61#76#61#53#63#72#69#70#74>>", "a PDF with JavaScript"),
-        (b"<</S/SubmitForm/F(https://x.example)>>", "a PDF that sends form data away"),
-        (b"<</S/Subm#69tForm/F(https://x.example)>>", "a PDF that sends form data away"),
+        (b"<< /S /J#61vaScript /JS (app.alert(1)) >>", "a PDF with JavaScript", "pdf_script"),
+        (b"<</S/L#61unch/F(cmd.exe)>>", "a PDF that launches programs", "pdf_launch"),
+        (b"<</S/#4a#61#76#61#53#63#72#69#70#74>>", "a PDF with JavaScript", "pdf_script"),
+        (b"<</S/SubmitForm/F(https://x.example)>>", "a PDF that sends form data away", "pdf_submit"),
+        (b"<</S/Subm#69tForm/F(https://x.example)>>", "a PDF that sends form data away", "pdf_submit"),
+        (b"<</S/Rich#4dedia>>", "rich media", "pdf_rich_media"),
+        (b"<</EmbeddedFiles<<>>>>", "files attached", "pdf_embedded_file"),
     ],
 )
-def test_pdf_names_written_with_escapes_are_read_as_a_reader_reads_them(action, what):
+def test_pdf_names_written_with_escapes_are_read_as_a_reader_reads_them(action, what, code):
     data = b"%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction " + action + b" >>\n%%EOF\n"
     error = refusal("vendim.pdf", data)
-    assert error.code == "pdf_script"
+    assert error.code == code
     assert what in error.messages[0]
 
 
 def test_pdf_with_harmless_escaped_names_is_accepted():
-    check("vendim.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog /Font#20Name /A#42C >>\n%%EOF\n")
+    check("vendim.pdf", files.raw_pdf(b"/Font#20Name /A#42C"))
 
 
 def test_a_zip_bomb_is_refused_without_expanding_it():
     """A small .docx whose content-types part would expand to 20 MB of blanks (the review's case was 1 GB)."""
-    import zipfile
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", b"<Types>" + b" " * (20 * 1024 * 1024) + b"</Types>")
-        archive.writestr("word/document.xml", b"<w:document/>")
-    data = buffer.getvalue()
+    data = files.zip_bomb_docx()
     assert len(data) < 100 * 1024
     error = refusal("vendim.docx", data)
     assert error.code == "zip_bomb"
@@ -288,3 +295,154 @@ def test_a_zip_bomb_is_refused_without_expanding_it():
 
 def test_real_office_files_are_not_taken_for_zip_bombs():
     check("vendim.docx", files.docx("Vendimi për buxhetin. " * 2000))
+
+
+# The pypdf pass: names as a PDF reader decodes them, in object streams too.
+
+
+def packed(edit=None):
+    """A real PDF (edited by ``edit``) with its dictionaries in a FlateDecode object stream."""
+    return files.with_object_streams(files.edited_pdf(edit) if edit else files.pdf("Faqja e parë"))
+
+
+@pytest.mark.parametrize("name", sorted(files.ACTIVE_PDF_EDITS))
+def test_active_content_in_compressed_object_streams_is_refused(name):
+    edit, code = files.ACTIVE_PDF_EDITS[name]
+    data = packed(edit)
+    # The raw bytes give nothing away: only pypdf's reading of the objects finds it.
+    assert _active_pdf_name(data) is None
+    for hidden in (b"JavaScript", b"/JS", b"Launch", b"Submit", b"ImportData", b"RichMedia", b"Embedded"):
+        assert hidden not in data
+    error = refusal("vendim.pdf", data)
+    assert error.code == code
+    assert "vendim.pdf" in error.messages[0]
+
+
+@pytest.mark.parametrize("name", sorted(files.ACTIVE_PDF_EDITS))
+def test_active_content_written_plainly_is_refused_with_the_same_code(name):
+    edit, code = files.ACTIVE_PDF_EDITS[name]
+    assert refusal("vendim.pdf", files.edited_pdf(edit)).code == code
+
+
+def test_harmless_pdf_with_compressed_object_and_content_streams_is_accepted():
+    data = packed()
+    assert b"/ObjStm" in data and b"/FlateDecode" in data
+    assert check("vendim.pdf", data).mime_type == "application/pdf"
+
+
+@pytest.mark.django_db
+def test_demo_pdfs_are_accepted():
+    from documents.demo import DEMO_DOCUMENTS
+    from documents.pdf import build_pdf
+
+    for spec in DEMO_DOCUMENTS:
+        for language, pages in spec["pages"].items():
+            data = build_pdf(spec["title"][language], pages)
+            check(f"{spec['file']}.{language}.pdf", data)
+            check(f"{spec['file']}.{language}.pdf", files.with_object_streams(data))
+
+
+def test_embedded_files_message_says_what_to_do():
+    error = refusal("vendim.pdf", packed(files.ACTIVE_PDF_EDITS["attachment"][0]))
+    assert error.code == "pdf_embedded_file"
+    assert "has files attached inside it" in error.messages[0]
+    assert "without attachments" in error.messages[0]
+
+
+@override_settings(DOCUMENTS_PDF_ALLOW_EMBEDDED_FILES=True)
+@pytest.mark.parametrize("name", ["attachment", "file-attachment-annotation"])
+def test_embedded_files_are_accepted_when_the_setting_allows_them(name):
+    edit, _code = files.ACTIVE_PDF_EDITS[name]
+    check("vendim.pdf", files.edited_pdf(edit))
+    check("vendim.pdf", packed(edit))
+
+
+@override_settings(DOCUMENTS_PDF_ALLOW_EMBEDDED_FILES=True)
+def test_allowing_embedded_files_allows_nothing_else():
+    def attachment_and_script(writer):
+        writer.add_attachment("buxheti.csv", b"a,b\n")
+        writer.add_open_action(JavaScript("app.alert(1)"))
+
+    assert refusal("vendim.pdf", packed(attachment_and_script)).code == "pdf_script"
+    assert refusal("vendim.pdf", files.edited_pdf(attachment_and_script)).code == "pdf_script"
+
+
+def test_a_pdf_pypdf_cannot_read_is_refused():
+    error = refusal("vendim.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    assert error.code == "pdf_unreadable"
+    assert "could not be read as a PDF" in error.messages[0]
+
+
+def test_password_protected_pdf_is_refused_but_owner_only_protection_is_checked():
+    def encrypt(user_password, script=False):
+        def edit(writer):
+            if script:
+                link = files.ACTIVE_PDF_EDITS["javascript-link"][0]
+                link(writer)
+            writer.encrypt(user_password=user_password, owner_password="pronari", algorithm="AES-128")
+
+        return files.edited_pdf(edit)
+
+    error = refusal("vendim.pdf", encrypt("sekret"))
+    assert error.code == "pdf_encrypted"
+    assert "protected by a password" in error.messages[0]
+    # Opens without a password (printing or copying restricted): read and checked like any other.
+    check("vendim.pdf", encrypt(""))
+    # A "javascript:" link: its URI is an encrypted string, seen only once pypdf decrypts it.
+    scripted = encrypt("", script=True)
+    assert b"script:" not in scripted
+    assert refusal("vendim.pdf", scripted).code == "pdf_script"
+
+
+def test_too_many_objects_are_refused_before_they_are_walked():
+    with override_settings(DOCUMENTS_PDF_MAX_OBJECTS=5):
+        error = refusal("vendim.pdf", packed())
+    assert error.code == "pdf_too_complex"
+    assert "more than 5 objects" in error.messages[0]
+
+
+def test_object_streams_that_inflate_beyond_the_limit_are_refused_without_inflating_them():
+    # 4 MB of blanks in the object stream: a few KB compressed.
+    data = files.with_object_streams(files.pdf("Faqja e parë"), padding=4 * 1024 * 1024)
+    assert len(data) < 50 * 1024
+    with override_settings(DOCUMENTS_PDF_MAX_DECOMPRESSED_SIZE=1024 * 1024):
+        error = refusal("vendim.pdf", data)
+    assert error.code == "pdf_too_complex"
+    assert "MB once decompressed" in error.messages[0]
+    check("vendim.pdf", data)  # within the default limit (64 MB)
+
+
+def test_one_object_stream_may_not_inflate_beyond_8_mb():
+    """pypdf parses an object stream in one go, so the clock cannot stop it half-way."""
+    data = files.with_object_streams(files.pdf("Faqja e parë"), padding=PDF_MAX_OBJECT_STREAM_SIZE + 1)
+    assert refusal("vendim.pdf", data).code == "pdf_too_complex"
+
+
+def test_the_pypdf_pass_stops_when_its_time_is_up():
+    with override_settings(DOCUMENTS_PDF_CHECK_SECONDS=0):
+        error = refusal("vendim.pdf", packed())
+    assert error.code == "pdf_too_complex"
+    assert "0 seconds of work" in error.messages[0]
+
+
+def test_a_pdf_crafted_to_be_repaired_over_and_over_is_refused_after_bounded_reading():
+    """Every cross-reference entry is off by a few bytes: pypdf would search the whole file
+    again for each of the 3,000 objects."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    objects += [b"<< /N %d >>" % n for n in range(3000)]
+    body, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(body) + 3)  # wrong on purpose
+        body += b"%d 0 obj\n%s\nendobj\n" % (number, obj)
+    xref = b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    xref += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data = bytes(body) + xref
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, len(body))
+    path_size = len(data)
+    counting = CountingFile(io.BytesIO(data), "vendim.pdf")
+    counting.size = path_size
+    with pytest.raises(ValidationError) as caught:
+        validate_upload(counting)
+    assert caught.value.code == "pdf_unreadable"
+    # The byte scan once, then pypdf within its budget (4 × the size + 1 MB).
+    assert counting.bytes_read <= path_size + 4 * path_size + 2 * 1024 * 1024
