@@ -44,14 +44,21 @@ def test_body_listing_shows_every_language(admin_client, bodies):
         assert text in html
 
 
+def listing(response):
+    """The results table only (the filters list every body too)."""
+    html = response.content.decode()
+    start = html.index('<table class="listing')
+    return html[start : html.index("</table>", start)]
+
+
 def test_body_listing_searches_any_language_and_filters_by_kind(admin_client, bodies):
-    html = admin_client.get(reverse("bodies:index"), {"q": "Скупштина"}).content.decode()
+    html = listing(admin_client.get(reverse("bodies:index"), {"q": "Скупштина"}))
     assert "Municipal Assembly" in html
     assert "Committee for Policy and Finance" not in html
 
-    html = admin_client.get(reverse("bodies:index"), {"kind": "committee"}).content.decode()
-    assert "Комитет за политику и финансије" in html
-    assert "Скупштина општине" not in html
+    html = listing(admin_client.get(reverse("bodies:index"), {"kind": "committee"}))
+    assert "Committee for Policy and Finance" in html
+    assert "Municipal Assembly" not in html
 
 
 @pytest.mark.parametrize("name", ["bodies", "departments", "topics", "places", "document_types"])

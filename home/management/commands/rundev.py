@@ -57,7 +57,10 @@ class Command(BaseCommand):
 
         host, _sep, port = addrport.rpartition(":")
         host = host or "127.0.0.1"
-        Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+        for site in Site.objects.filter(is_default_site=True):
+            # Saved, not updated: saving clears Wagtail's cached site root paths.
+            site.hostname, site.port = host, int(port)
+            site.save()
         return os.environ.get("WAGTAILADMIN_BASE_URL") or f"http://{host}:{port}"
 
 
