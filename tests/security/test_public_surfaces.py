@@ -352,17 +352,7 @@ def _graphql(crawl, query, variables, label):
 
 
 @pytest.fixture
-def hidden(site, settings):
-    settings.FRONTEND_API = {
-        **settings.FRONTEND_API,
-        "MAX_FIELDS": 100_000,
-        "MAX_TOKENS": 1_000_000,
-        "MAX_SOURCE_LENGTH": 10_000_000,
-        "MAX_DEPTH": 50,
-        "MAX_ALIASES": 100_000,
-        "MAX_NODES": 100_000_000,
-        "MAX_VALIDATION_WORK": 100_000_000,
-    }
+def hidden(site, unlimited_api):
     # Committed for real, as ``make run`` does (work deferred to the commit sees the saved tree).
     call_command("load_demo_data")
     hidden_pages, hidden_documents = _hide()

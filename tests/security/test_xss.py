@@ -361,16 +361,7 @@ def html_fields_of(schema):
 
 
 @pytest.fixture
-def poisoned(site, settings):
-    settings.FRONTEND_API = {
-        **settings.FRONTEND_API,
-        "MAX_FIELDS": 100_000,
-        "MAX_TOKENS": 1_000_000,
-        "MAX_SOURCE_LENGTH": 10_000_000,
-        "MAX_DEPTH": 50,
-        "MAX_ALIASES": 100_000,
-        "MAX_NODES": 100_000_000,
-    }
+def poisoned(site, unlimited_api):
     call_command("load_demo_data")
     assert poison_everything() > 40
     call_command("update_index", verbosity=0)
