@@ -5,7 +5,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation
 
@@ -62,19 +63,21 @@ def test_full_cycle_start_submit_approve_publishes_and_completes(
     services.assign(sr_task, head_of_office, user=serbian_translator)
     assert sr_task.state == State.ASSIGNED
     assert mail.outbox[-1].to == ["milica@komuna.example"]
-    assert "New translation task" in mail.outbox[-1].subject
+    with translation.override("sq"):
+        subject = gettext("New translation task: %(title)s") % {"title": "Lajme"}
+    assert mail.outbox[-1].subject == subject
 
     services.start(sr_task, serbian_translator)
     assert sr_task.state == State.IN_PROGRESS
     assert services.editor_url(sr_task) == f"/admin/pages/{sr_task.get_target_instance().pk}/edit/"
 
-    with pytest.raises(services.TransitionError, match="untranslated"):
+    with translation.override("en"), pytest.raises(services.TransitionError, match="untranslated"):
         services.submit(sr_task, serbian_translator)
     fill_translation(sr_task, lambda text, path: {"title": "Вести", "slug": "vesti"}.get(path, text))
     services.submit(sr_task, serbian_translator)
     assert sr_task.state == State.IN_REVIEW
 
-    with pytest.raises(services.TransitionError, match="reviewer"):
+    with translation.override("en"), pytest.raises(services.TransitionError, match="Only a reviewer"):
         services.approve(sr_task, serbian_translator)
     with django_capture_on_commit_callbacks(execute=True):
         services.approve(sr_task, head_of_office)
@@ -119,7 +122,7 @@ def test_a_reviewer_sends_a_translation_back_with_a_comment(
     services.request_changes(sr_task, head_of_office, "Користите термин из речника.")
     assert sr_task.state == State.IN_PROGRESS
     assert sr_task.comments.get().text == "Користите термин из речника."
-    with pytest.raises(services.TransitionError, match="text"):
+    with translation.override("en"), pytest.raises(services.TransitionError, match="needs some text"):
         services.comment(sr_task, serbian_translator, "   ")
 
 
@@ -130,7 +133,7 @@ def test_machine_translation_must_be_reviewed_before_approval(
     fill_translation(sr_task, translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE)
     services.submit(sr_task, serbian_translator)
     assert services.progress(sr_task)[2] > 0
-    with pytest.raises(services.TransitionError, match="machine-translated"):
+    with translation.override("en"), pytest.raises(services.TransitionError, match="machine-translated"):
         services.approve(sr_task, head_of_office)
     services.mark_machine_reviewed(sr_task, head_of_office)
     assert services.progress(sr_task)[2] == 0
@@ -165,9 +168,12 @@ def test_deadline_reminders_are_sent_once(sr_task, serbian_translator, head_of_o
     out = io.StringIO()
     call_command("notify_translation_deadlines", stdout=out)
     assert out.getvalue().strip() == "Reminders sent: 1 due soon, 1 overdue."
-    subjects = sorted(message.subject for message in mail.outbox)
-    assert subjects == ["Translation due soon: Lajme", "Translation overdue: Lajme"]
-    overdue = next(message for message in mail.outbox if "overdue" in message.subject)
+    # The command runs in the site's language, Albanian.
+    with translation.override("sq"):
+        due_soon = gettext("Translation due soon: %(title)s") % {"title": "Lajme"}
+        overdue_subject = gettext("Translation overdue: %(title)s") % {"title": "Lajme"}
+    assert sorted(message.subject for message in mail.outbox) == sorted([due_soon, overdue_subject])
+    overdue = next(message for message in mail.outbox if message.subject == overdue_subject)
     assert "drita@komuna.example" in overdue.to  # reviewers hear about overdue work
     mail.outbox.clear()
     call_command("notify_translation_deadlines", stdout=io.StringIO())
