@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils import translation
 from pypdf.actions import JavaScript
 
 from documents.models import Document
@@ -27,7 +28,8 @@ def check(name, data):
 
 
 def refusal(name, data):
-    with pytest.raises(ValidationError) as caught:
+    """The refusal, its message in English: the tests check the wording of the msgids."""
+    with translation.override("en"), pytest.raises(ValidationError) as caught:
         check(name, data)
     return caught.value
 
@@ -140,7 +142,7 @@ def test_oversize_file_is_refused_before_anything_is_read(tmp_path):
         fh.truncate(60 * 1024 * 1024)  # sparse: no 60 MB in memory or on disk
     with open(path, "rb") as fh:
         counting = CountingFile(fh, "big.pdf")
-        with pytest.raises(ValidationError) as caught:
+        with translation.override("en"), pytest.raises(ValidationError) as caught:
             validate_upload(counting)
     assert caught.value.code == "file_too_large"
     assert "the limit is 50" in caught.value.messages[0]
