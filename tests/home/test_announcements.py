@@ -2,6 +2,8 @@ import datetime
 
 import pytest
 import time_machine
+from django.utils import translation
+from django.utils.translation import gettext
 
 from home.factories import AnnouncementPageFactory
 from home.models import AnnouncementPage
@@ -47,7 +49,9 @@ def test_expired_announcements_leave_the_listing_but_stay_reachable(client, inde
     assert "Njoftim i skaduar" not in listing
     assert "Njoftim dita e fundit" not in listing
     assert expired_page.status_code == 200
-    assert "This announcement has expired." in expired_page.content.decode()
+    with translation.override("sq"):
+        notice = gettext("This announcement has expired.")
+    assert f'<p class="notice" role="status">{notice}</p>' in expired_page.content.decode()
 
 
 def test_listing_shows_announcements_on_their_last_day(client, indexes, announcements):

@@ -4,6 +4,8 @@ import zoneinfo
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext
 
 from home.factories import VacancyPageFactory
 from home.models import VacancyPage
@@ -41,13 +43,16 @@ def test_open_or_closed_follows_the_clock_across_the_deadline(vacancy, moment, i
 
 
 def test_the_page_shows_open_then_closed(client, vacancy):
+    with translation.override("sq"):
+        open_, closed = gettext("Open"), gettext("Closed")
     with time_machine.travel(DEADLINE - datetime.timedelta(hours=1), tick=False):
         html = client.get(vacancy.url).content.decode()
-        assert "<strong>Open</strong>" in html
-        assert "Closed" not in html
+        assert f"<dd><strong>{open_}</strong></dd>" in html
+        assert closed not in html
     with time_machine.travel(DEADLINE + datetime.timedelta(hours=1), tick=False):
         html = client.get(vacancy.url).content.decode()
-        assert "Closed" in html
+        assert f"<dd>{closed}</dd>" in html
+        assert open_ not in html
     assert vacancy.deadline_local.strftime("%d.%m.%Y %H:%M") == "15.03.2026 16:00"
 
 
