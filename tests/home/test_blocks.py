@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from home.blocks import BodyBlock, TypedTableBlock
 
@@ -43,9 +44,10 @@ def test_typed_table_accepts_values_of_the_column_types_and_renders_headers():
 )
 def test_typed_table_rejects_cells_that_do_not_fit_their_column(cells, message):
     block, value = table([cells])
-    with pytest.raises(ValidationError) as error:
-        block.clean(value)
-    assert message in str(error.value.block_errors["rows"])
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            block.clean(value)
+        assert message in str(error.value.block_errors["rows"])
 
 
 def test_body_renders_paragraph_heading_quote_and_contact():
