@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from translations import gate
+from translations.slugs import ascii_slug
 
 from . import models
 
@@ -151,7 +152,7 @@ class CampaignIndexPageFactory(IndexPageFactory):
 
 class ItemPageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Faqja {n}")
-    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    slug = factory.LazyAttribute(lambda o: ascii_slug(o.title))
     summary = "Përmbledhje e shkurtër."
 
     class Meta:

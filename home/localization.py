@@ -5,9 +5,10 @@ callback and saves the target, exactly as a translator's work in the
 wagtail-localize editor would, so the result stays syncable.
 """
 
-from django.utils.text import slugify
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from translations.slugs import ascii_slug, type_word
 
 
 def translate_with(instance, locale, translate, *, user=None, publish=True):
@@ -15,7 +16,8 @@ def translate_with(instance, locale, translate, *, user=None, publish=True):
 
     ``translate`` returns the translated text, or ``None`` to leave a segment
     untranslated (wagtail-localize then falls back to the source text). A page's
-    slug is derived from its translated title when the callback leaves it alone.
+    slug is made from its translated title (``ascii_slug``: Serbian in Latin
+    letters, ASCII) when the callback leaves it alone.
     Returns the translated instance.
     """
     if isinstance(locale, str):
@@ -33,7 +35,7 @@ def translate_with(instance, locale, translate, *, user=None, publish=True):
         if path == "title" and text:
             title = text
         if path == "slug" and text in (None, segment.string.data) and title:
-            text = slugify(title, allow_unicode=True)[:250] or None
+            text = ascii_slug(title, 250, fallback=type_word(type(instance), locale.language_code))
         if text:
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,

@@ -9,3 +9,6 @@ class TranslationsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .widgets import register_slug_widget
+
+        register_slug_widget()

@@ -2,7 +2,7 @@
 
 A published source creates or reopens tasks, a published translation closes
 one. Every save and delete of a page passes the gate (translations/gate.py),
-whatever path made it.
+whatever path made it. A translated slug is stored in ASCII (translations/slugs.py).
 """
 
 from django.db import transaction
@@ -10,8 +10,10 @@ from django.db.models.signals import pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import published
+from wagtail_localize.models import StringTranslation
 
 from . import conf, gate, services
+from .slugs import ASCII_SLUG, slugify_ascii
 
 
 def _on_published(instance, revision=None):
@@ -41,3 +43,18 @@ def official_language_gate_on_save(sender, instance, update_fields=None, raw=Fal
 def official_language_gate_on_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
         gate.guard_delete(instance)
+
+
+@receiver(pre_save, sender=StringTranslation)
+def translated_slug_in_ascii(sender, instance, raw=False, **kwargs):
+    """A slug typed in the translation editor in another script is stored transliterated.
+
+    wagtail-localize slugifies a translated slug by dropping what is not ASCII
+    ("6-седница" → "6"), so the letters are converted before it sees them.
+    A slug that is empty or a number once converted is left to the page, which
+    makes one from its title.
+    """
+    if raw or not instance.data or ASCII_SLUG.fullmatch(instance.data):
+        return
+    if instance.context_id and instance.context.path == "slug":
+        instance.data = slugify_ascii(instance.data) or instance.data

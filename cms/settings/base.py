@@ -231,6 +231,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
 WAGTAIL_CONTENT_LANGUAGES = CONTENT_LANGUAGES
 # A new account's admin language (each user changes theirs in Account → Preferences).
 ADMIN_DEFAULT_LANGUAGE = env.str("ADMIN_DEFAULT_LANGUAGE", default=LANGUAGE_CODE)
+# Slugs are ASCII in every locale, made from the title (translations/slugs.py); the admin's slug field follows.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 USE_I18N = True
 # Dates and times per language (24-hour clock except in English): cms/formats/<language>/.
 FORMAT_MODULE_PATH = ["cms.formats"]

@@ -18,10 +18,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.public import public_pages
 from home.blocks import BodyBlock
 from home.preview import PreviewMixin
-from translations.mixins import OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin
+from translations.mixins import AsciiSlugMixin, OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin
 
 
-class BasePage(OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin, PreviewMixin, Page):
+class BasePage(
+    AsciiSlugMixin, OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin, PreviewMixin, Page
+):
     """Summary, listing image, SEO fields (Page's own) and a body.
 
     What translators see is decided here, not left to autodetection: text is

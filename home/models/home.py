@@ -5,10 +5,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.preview import PreviewMixin
-from translations.mixins import OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin
+from translations.mixins import AsciiSlugMixin, OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin
 
 
-class HomePage(OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin, PreviewMixin, Page):
+class HomePage(
+    AsciiSlugMixin, OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin, PreviewMixin, Page
+):
     """The root of each locale's tree: `/` (sq), `/sr/`, `/en/`."""
 
     intro = RichTextField(
