@@ -6,7 +6,6 @@ import io
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from pypdf import PdfWriter
 from wagtail.documents import get_document_model
 
@@ -15,6 +14,7 @@ from events.models import AgendaItem, EventIndexPage, EventPage, MediaContact, M
 from home.glossary import terms
 from home.localization import translate_with
 from home.models import Body, DocumentType, HomePage, Place, Topic
+from translations.slugs import ascii_slug
 
 INDEX = {
     "slug": {"sq": "kalendari", "sr": "kalendar", "en": "calendar"},
@@ -336,7 +336,7 @@ def _translate(page, texts, ctx, slugs=None):
     existing = set(page.get_translations().values_list("locale__language_code", flat=True))
     for language in ("sr", "en"):
         if language not in existing:
-            slug = (slugs or {}).get(language) or slugify(texts[page.title][language], allow_unicode=True)
+            slug = (slugs or {}).get(language) or ascii_slug(texts[page.title][language], 80)
             translate_with(page, language, _translator(texts, language, slug))
             ctx.count("event translations", True)
 

@@ -11,7 +11,6 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.models import Locale
 
 from home import models
@@ -19,23 +18,16 @@ from home.editorial import ensure_editorial_setup
 from home.localization import translate_with
 from home.setup import ensure_home_translations
 from translations.conf import official_act_types
+from translations.slugs import ascii_slug as _ascii_slug
 
 from . import content_text as text
 
 LANGUAGES = ("sr", "en")
-SERBIAN_LATIN = str.maketrans(
-    {
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "е": "e", "ж": "z", "з": "z",
-        "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o",
-        "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "c", "у": "u", "ф": "f", "х": "h", "ц": "c",
-        "ч": "c", "џ": "dz", "ш": "s",
-    }
-)  # fmt: skip
 
 
 def ascii_slug(title):
     """A Latin, ASCII slug, also for Serbian Cyrillic titles (URLs stay readable everywhere)."""
-    return slugify(title.lower().translate(SERBIAN_LATIN))[:80]
+    return _ascii_slug(title, 80)
 
 
 class Translations:

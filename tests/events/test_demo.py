@@ -24,6 +24,11 @@ def test_demo_calendar_covers_every_kind(data_after_flush, site):
     assert set(meetings.values_list("organiser__kind", flat=True)) == {"assembly", "committee", "board"}
     assert meetings.filter(materials__isnull=False).distinct().count() >= 10
     assert meetings.filter(status="cancelled").exists()
+    # Serbian sessions have Latin slugs from their titles ("7. седница – …"), not "/sr/kalendar/7/".
+    serbian = MeetingPage.objects.live().filter(locale__language_code="sr")
+    assert serbian.exists()
+    for meeting in serbian:
+        assert meeting.slug.startswith(f"{meeting.session_number}-sednica-"), meeting.slug
     assert set(MediaContact.objects.values_list("language", flat=True)) == {"sq", "sr", "en"}
     upcoming = calendar.upcoming(locale="sq", limit=200)
     assert {occurrence.kind for occurrence in upcoming} >= {"meeting", "anniversary", "public_meeting"}

@@ -1,8 +1,9 @@
 import pytest
 from django.core.management import call_command
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from home import models
+from translations.slugs import is_acceptable_slug
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,3 +44,6 @@ def test_demo_content_covers_every_type_in_every_locale(site):
     assert models.RegulationPage.objects.get(slug="rregullore-per-taksat-komunale").amendments.count() == 1
     for snippet in (models.MainMenu, models.Footer, models.OfficeContact, models.SocialLinks):
         assert snippet.objects.count() == 3
+    # ASCII slugs in every locale, never a bare number.
+    slugs = Page.objects.filter(depth__gt=1).values_list("slug", flat=True)
+    assert [slug for slug in slugs if not is_acceptable_slug(slug)] == []
