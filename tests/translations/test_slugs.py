@@ -1,5 +1,6 @@
 """Slugs are ASCII in every locale, made from the title, never a bare number (translations/slugs.py)."""
 
+import importlib
 import json
 import re
 import shutil
@@ -7,8 +8,12 @@ import subprocess
 from urllib.parse import urlencode
 
 import pytest
+from django.apps import apps
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
 from django.urls import reverse
-from wagtail.models import Locale, get_page_models
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import translate_object
@@ -312,3 +317,105 @@ def translate_slug(page, language, data):
         context=segment.context,
         data=data,
     )
+
+
+# --- The migration -------------------------------------------------------------
+
+
+def run_migration():
+    module = importlib.import_module("translations.migrations.0005_ascii_page_slugs")
+    module.fix_page_slugs(apps, None)
+
+
+def make_legacy(page, slug):
+    """Give ``page`` the slug it would have had before (bypassing the save hook), as its subtree's url_path."""
+    page = Page.objects.get(pk=page.pk)
+    old = page.url_path
+    new = page.get_parent().url_path + slug + "/"
+    Page.objects.filter(pk=page.pk).update(slug=slug)
+    Page.objects.filter(path__startswith=page.path).update(
+        url_path=Concat(Value(new), Substr("url_path", len(old) + 1))
+    )
+    revision = page.latest_revision
+    if revision is not None:
+        revision.content = {**revision.content, "slug": slug}
+        revision.save(update_fields=["content"])
+
+
+def test_the_migration_fixes_old_slugs_and_redirects_the_old_addresses(
+    client, home_pages, albanian_page, django_capture_on_commit_callbacks
+):
+    sr, sq = home_pages["sr"], home_pages["sq"]
+    calendar = add_page(sr, "Календар", "kalendar")
+    session = add_page(calendar, "6. седница – Скупштина општине", "6-sednica-skupstina-opstine")
+    session.save_revision()
+    agenda = add_page(session, "Дневни ред", "dnevni-red")
+    taken = add_page(calendar, "Седница", "sednica")
+    numbered = add_page(calendar, "Седница", "sednica-x")
+    decisions = add_page(sr, "Одлуке", "odluke")
+    decision = add_page(decisions, LIGHTING["sr"], "odluka-o-javnoj-rasveti")
+    draft = add_page(decisions, "Нацрт", "nacrt", live=False)
+    komuna = add_page(sq, "Vendimet e Komunës", "vendimet-e-komunes")
+    with django_capture_on_commit_callbacks(execute=True):
+        translated = translate_with(albanian_page, "sr", lambda text, path: {"title": "7. седница"}.get(path))
+    assert translated.slug == "7-sednica"
+
+    make_legacy(session, "6")
+    make_legacy(numbered, "7")
+    make_legacy(decisions, "одлуке")
+    make_legacy(draft, "нацрт")
+    make_legacy(komuna, "vendimet-e-komunës")
+    make_legacy(translated, "7")
+    StringTranslation.objects.filter(context__path="slug", locale__language_code="sr").update(data="7")
+
+    before = set(Redirect.objects.values_list("pk", flat=True))
+    run_migration()
+
+    def current(page):
+        return Page.objects.get(pk=page.pk)
+
+    assert current(session).slug == "6-sednica-skupstina-opstine"
+    assert current(agenda).url_path == f"{sr.url_path}kalendar/6-sednica-skupstina-opstine/dnevni-red/"
+    # Made from the title, and not the slug its sibling has.
+    assert current(numbered).slug == "sednica-2"
+    assert current(decisions).slug == "odluke"
+    assert current(decision).url_path == f"{sr.url_path}odluke/odluka-o-javnoj-rasveti/"
+    assert current(draft).slug == "nacrt"
+    assert current(komuna).slug == "vendimet-e-komunes"
+    assert current(translated).slug == "7-sednica"
+    assert current(taken).slug == "sednica"
+    # The next publication and the next synchronisation of the translation keep the new slugs.
+    assert current(session).latest_revision.content["slug"] == "6-sednica-skupstina-opstine"
+    assert StringTranslation.objects.get(context__path="slug", locale__language_code="sr").data == "7-sednica"
+
+    made = Redirect.objects.exclude(pk__in=before)
+    redirects = dict(made.values_list("old_path", "redirect_page_id"))
+    assert redirects == {
+        "/sr/kalendar/6": session.pk,
+        "/sr/kalendar/6/dnevni-red": agenda.pk,
+        "/sr/kalendar/7": numbered.pk,
+        "/sr/одлуке": decisions.pk,
+        "/sr/одлуке/odluka-o-javnoj-rasveti": decision.pk,
+        "/vendimet-e-komunës": komuna.pk,
+        "/sr/7": translated.pk,
+    }
+    assert all(redirect.is_permanent and redirect.site_id for redirect in made)
+
+    for old, new in [
+        ("/sr/kalendar/6/", "/sr/kalendar/6-sednica-skupstina-opstine/"),
+        ("/sr/kalendar/6/dnevni-red/", "/sr/kalendar/6-sednica-skupstina-opstine/dnevni-red/"),
+        ("/sr/%D0%BE%D0%B4%D0%BB%D1%83%D0%BA%D0%B5/", "/sr/odluke/"),
+        (
+            "/sr/%D0%BE%D0%B4%D0%BB%D1%83%D0%BA%D0%B5/odluka-o-javnoj-rasveti/",
+            "/sr/odluke/odluka-o-javnoj-rasveti/",
+        ),
+        ("/vendimet-e-komun%C3%ABs/", "/vendimet-e-komunes/"),
+        ("/sr/7/", "/sr/7-sednica/"),
+    ]:
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, new), old
+        assert client.get(new).status_code == 200, new
+
+    # Run again: nothing left to fix.
+    run_migration()
+    assert Redirect.objects.exclude(pk__in=before).count() == len(redirects)
