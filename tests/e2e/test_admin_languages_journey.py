@@ -166,6 +166,15 @@ HEAD_SCREENS = {
     "approved": ["has been updated", "Exploring", "LIVE", "Just now"],
     "history": ["History", "Action", "User", "Date", "Published", "LIVE VERSION", "Approved at", "Created"],
 }
+# Names that are data, not labels, stay as they were written and are not listed: the workflow
+# "Review by head of office" and its tasks (home.editorial, translations.setup), the group
+# "Translators (sr)", users, page titles, file names and MIME types.
+#
+# wagtail-localize writes these two in its editor's script without gettext, so no catalog can
+# translate them (wagtail_localize/static/wagtail_localize/js/wagtail-localize.js): the heading
+# "<source> to <target> translation" and the footer toggle's screen-reader text "More actions".
+# In English they must show like any label; in Serbian they are the only English allowed.
+LOCALIZE_EDITOR_UNTRANSLATABLE = {"to", "translation", "More actions"}
 TRANSLATOR_SCREENS = {
     "dashboard": [
         "Translation tasks",
@@ -214,20 +223,20 @@ TRANSLATOR_SCREENS = {
         "Translate",
         "Lock",
         "Preview",
+        *sorted(LOCALIZE_EDITOR_UNTRANSLATABLE),
     ],
     # The date after "Translated manually on" is wagtail-localize's strftime("%-d %B %Y"), so its
     # month is English in every language (StringTranslation.get_comment): the month is not listed.
-    "translated": ["Title", "Summary", "Translated manually on", "Lock", "Preview"],
+    "translated": [
+        "Title",
+        "Summary",
+        "Translated manually on",
+        "Lock",
+        "Preview",
+        *sorted(LOCALIZE_EDITOR_UNTRANSLATABLE),
+    ],
     "submitted": ["Submitted for review", "In review", "Progress", "Comments"],
 }
-# Names that are data, not labels, stay as they were written and are not listed: the workflow
-# "Review by head of office" and its tasks (home.editorial, translations.setup), the group
-# "Translators (sr)", users, page titles, file names and MIME types.
-#
-# wagtail-localize writes these two in its editor's script without gettext, so no catalog can
-# translate them (wagtail_localize/static/wagtail_localize/js/wagtail-localize.js): the heading
-# "<source> to <target> translation" and the footer toggle's screen-reader text "More actions".
-LOCALIZE_EDITOR_UNTRANSLATABLE = {"to", "translation", "More actions"}
 
 
 def visible_text(page):
