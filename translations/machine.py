@@ -13,6 +13,7 @@ reviewed those segments (``services.approve``).
 
 import re
 
+from django.utils.translation import pgettext
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.machine_translators.libretranslate import LibreTranslator as BaseLibreTranslator
 from wagtail_localize.strings import StringValue
@@ -28,7 +29,10 @@ def _column(locale):
 
 
 class GlossaryTranslator(BaseMachineTranslator):
-    display_name = "Glossary"
+    @property
+    def display_name(self):
+        # Read by wagtail-localize's editor while the translator's language is active.
+        return pgettext("machine translator, in 'Translate with …'", "the office's glossary")
 
     def can_translate(self, source_locale, target_locale):
         source, target = _column(source_locale), _column(target_locale)

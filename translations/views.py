@@ -2,6 +2,7 @@ import datetime
 import io
 
 import django_filters
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -13,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -36,6 +38,17 @@ DUE_CHOICES = [
 ]
 
 
+class ContentTypeChoiceField(forms.ModelChoiceField):
+    # A content type's own name reads "app | model" with the app's label; translators need the model's.
+    def label_from_instance(self, obj):
+        model = obj.model_class()
+        return capfirst(model._meta.verbose_name) if model else obj.model
+
+
+class ContentTypeFilter(django_filters.ModelChoiceFilter):
+    field_class = ContentTypeChoiceField
+
+
 class TaskFilter(django_filters.FilterSet):
     target_locale = django_filters.ModelChoiceFilter(
         queryset=Locale.objects.all(), label=gettext_lazy("Locale"), empty_label=gettext_lazy("All locales")
@@ -51,7 +64,7 @@ class TaskFilter(django_filters.FilterSet):
         label=gettext_lazy("Due"),
         empty_label=gettext_lazy("Any time"),
     )
-    content_type = django_filters.ModelChoiceFilter(
+    content_type = ContentTypeFilter(
         queryset=ContentType.objects.none(), label=gettext_lazy("Type"), empty_label=gettext_lazy("All types")
     )
     mine = django_filters.BooleanFilter(method="filter_mine", label=gettext_lazy("Only my tasks"))
@@ -153,7 +166,8 @@ def task_detail(request, pk):
         except services.TransitionError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, ACTION_MESSAGES[action])
+            # Resolved now, in the user's admin language: the message is stored after the view returns.
+            messages.success(request, str(ACTION_MESSAGES[action]))
             if action == "start" and (url := services.editor_url(task)):
                 return redirect(url)
         return redirect("translations:task_detail", pk=task.pk)

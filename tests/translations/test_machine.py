@@ -92,3 +92,13 @@ def test_libretranslate_over_http_without_an_api_key(locales, libretranslate_url
     path, body = FakeLibreTranslate.requests[0]
     assert path == "/translate"
     assert body == {"q": ["Lajme"], "source": "sq", "target": "en", "api_key": "", "format": "html"}
+
+
+def test_the_glossary_translator_is_named_through_the_catalogs():
+    from django.utils import translation
+
+    from translations.machine import GlossaryTranslator
+
+    # wagtail-localize shows it as "Translate with <name>" in the translator's language.
+    with translation.override("en"):
+        assert GlossaryTranslator({}).display_name == "the office's glossary"

@@ -1,6 +1,7 @@
 import datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import capfirst
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation
 
@@ -135,3 +136,27 @@ def test_task_list_and_dashboard_queries_do_not_grow_with_tasks(client, head_of_
     few = queries("/admin/translations/"), queries("/admin/")
     add_pages(4)
     assert (queries("/admin/translations/"), queries("/admin/")) == few
+
+
+def test_a_task_action_is_confirmed_in_the_translators_admin_language(client, serbian_translator, news_page):
+    # The site's language (sq) is active around the view; the message must not be resolved in it.
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.filter(user=serbian_translator).update(preferred_language="sr")
+    task = TranslationTask.objects.get(target_locale__language_code="sr")
+    client.force_login(serbian_translator)
+    response = client.post(f"/admin/translations/{task.pk}/", {"action": "take"}, follow=True)
+    with translation.override("sr"):
+        expected = translation.gettext("The task is yours.")
+    assert [str(message) for message in response.context["messages"]] == [expected]
+    with translation.override("sq"):
+        assert translation.gettext("The task is yours.") != expected
+
+
+def test_the_type_filter_names_the_content_type_not_its_app(client, head_of_office, news_page):
+    client.force_login(head_of_office)
+    with translation.override("en"):
+        response = client.get("/admin/translations/")
+    choices = [label for _value, label in response.context["filterset"].form.fields["content_type"].choices]
+    assert str(capfirst(news_page._meta.verbose_name)) in choices
+    assert not [label for label in choices if "|" in str(label)]
