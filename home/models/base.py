@@ -20,7 +20,14 @@ from home.blocks import BodyBlock
 from home.preview import PreviewMixin
 from translations.mixins import OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin
 
-from .images import PlacedImage, alt_text_field, caption_field, image_panels, image_translatable_fields
+from .images import (
+    LISTING_CAPTION_HELP,
+    PlacedImage,
+    alt_text_field,
+    caption_field,
+    image_panels,
+    image_translatable_fields,
+)
 
 
 class BasePage(OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin, PreviewMixin, Page):
@@ -51,7 +58,7 @@ class BasePage(OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin, Pre
         related_name="+",
     )
     listing_image_alt = alt_text_field(_("alternative text of the listing image"))
-    listing_image_caption = caption_field(_("caption of the listing image"))
+    listing_image_caption = caption_field(_("caption of the listing image"), help_text=LISTING_CAPTION_HELP)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [

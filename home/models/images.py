@@ -17,14 +17,17 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 ALT_HELP = _("Describe the image for people who cannot see it; leave empty if purely decorative.")
 CAPTION_HELP = _("Shown under the image, in this page's language; for example who took the photo.")
+LISTING_CAPTION_HELP = _(
+    "For websites and apps that show this image large; the listing cards of this site show no caption."
+)
 
 
 def alt_text_field(verbose_name):
     return models.CharField(verbose_name, max_length=255, blank=True, help_text=ALT_HELP)
 
 
-def caption_field(verbose_name):
-    return models.CharField(verbose_name, max_length=255, blank=True, help_text=CAPTION_HELP)
+def caption_field(verbose_name, help_text=CAPTION_HELP):
+    return models.CharField(verbose_name, max_length=255, blank=True, help_text=help_text)
 
 
 def image_panels(name):

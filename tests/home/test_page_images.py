@@ -12,7 +12,7 @@ from wagtail_localize.models import TranslationSource
 
 from home import models
 from home.factories import NewsPageFactory
-from home.models.images import ALT_HELP, CAPTION_HELP
+from home.models.images import ALT_HELP, CAPTION_HELP, LISTING_CAPTION_HELP
 from translations.latin_site import latin_url
 from translations.transliteration import to_latin
 
@@ -74,7 +74,8 @@ def test_every_page_image_has_translatable_alt_text_and_caption(model, name):
     assert fields[f"{name}_alt"].is_translated(None)
     assert fields[f"{name}_caption"].is_translated(None)
     assert model._meta.get_field(f"{name}_alt").help_text == ALT_HELP
-    assert model._meta.get_field(f"{name}_caption").help_text == CAPTION_HELP
+    caption_help = LISTING_CAPTION_HELP if name == "listing_image" else CAPTION_HELP
+    assert model._meta.get_field(f"{name}_caption").help_text == caption_help
 
 
 @pytest.mark.parametrize(("model", "name"), PAGE_IMAGES)
