@@ -3,12 +3,18 @@
 Clients never ask for arbitrary filter specs (each new spec creates files on
 the server); they pick a preset. Renditions for every preset are prefetched
 with ``image_prefetch()``, so an image list costs one query for all of them.
+
+A page's images (and the images of its blocks) come as ``PlacedImage``: the
+image with the alternative text and caption the page gives it, in the page's
+language. The image's title is never used as alternative text.
 """
 
 import graphene
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+
+from home.models.images import PlacedImage
 
 from .lookahead import argument_values, children
 from .site import site_context
@@ -94,12 +100,28 @@ class Rendition(graphene.ObjectType):
     )
 
 
+def placement(root):
+    """``root`` as a ``PlacedImage``; a library image on its own has its description as alternative text."""
+    if isinstance(root, PlacedImage):
+        return root
+    return PlacedImage(root, alt=(getattr(root, "description", "") or "").strip())
+
+
 class Image(graphene.ObjectType):
-    """An image from the media library."""
+    """An image from the media library, as the page that shows it places it."""
 
     id = graphene.ID(required=True, description="Image id.")
-    title = graphene.String(required=True, description="Title of the image.")
-    alt = graphene.String(required=True, description="Alternative text (the image's description or title).")
+    title = graphene.String(
+        required=True, description="Title of the image in the media library (not for display: use `alt`)."
+    )
+    alt = graphene.String(
+        required=True,
+        description="Alternative text the page gives the image, in the page's language; "
+        "empty for a decorative image.",
+    )
+    caption = graphene.String(
+        required=True, description="Caption the page gives the image, in the page's language; empty if none."
+    )
     width = graphene.Int(required=True, description="Original width in pixels.")
     height = graphene.Int(required=True, description="Original height in pixels.")
     rendition = graphene.Field(
@@ -109,15 +131,32 @@ class Image(graphene.ObjectType):
     )
 
     @staticmethod
-    def resolve_id(image, info):
-        return image.pk
+    def resolve_id(root, info):
+        return placement(root).image.pk
 
     @staticmethod
-    def resolve_alt(image, info):
-        return getattr(image, "description", "") or image.title
+    def resolve_title(root, info):
+        return placement(root).image.title
 
     @staticmethod
-    def resolve_rendition(image, info, preset):
+    def resolve_alt(root, info):
+        return placement(root).alt
+
+    @staticmethod
+    def resolve_caption(root, info):
+        return placement(root).caption
+
+    @staticmethod
+    def resolve_width(root, info):
+        return placement(root).image.width
+
+    @staticmethod
+    def resolve_height(root, info):
+        return placement(root).image.height
+
+    @staticmethod
+    def resolve_rendition(root, info, preset):
+        image = placement(root).image
         name = getattr(preset, "value", preset)
         default, widths = RENDITION_PRESETS[name]
         renditions = image.get_renditions(*PRESET_FILTERS[name])

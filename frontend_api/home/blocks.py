@@ -17,6 +17,7 @@ from wagtail.rich_text import expand_db_html
 
 from cms.html import clean_rich_text
 from home.blocks import heading_level
+from home.models.images import PlacedImage
 
 from ..core.images import Image, image_prefetch
 from ..core.pages import Page, prepare_pages, public_pages, specific_pages
@@ -242,11 +243,12 @@ def _convert(context, language, kind, value):
         image = context.images.get(_int(value.get("image")))
         if image is None:
             return None
+        alt, caption = (value.get("alt_text") or "").strip(), (value.get("caption") or "").strip()
         return {
             "_block": kind,
-            "image": image,
-            "alt": value.get("alt_text") or "",
-            "caption": value.get("caption") or "",
+            "image": PlacedImage(image, alt=alt, caption=caption),
+            "alt": alt,
+            "caption": caption,
         }
     if kind == "document":
         link = _document_link(context, language, value)

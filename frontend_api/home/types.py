@@ -81,14 +81,16 @@ class BasePageFields:
     """Fields every content page has (``home.models.BasePage``)."""
 
     summary = graphene.String(required=True, description="One or two sentences for listings and feeds.")
-    listing_image = graphene.Field(Image, description="Image for listings and social cards.")
+    listing_image = graphene.Field(
+        Image, description="Image for listings and social cards, with its alternative text and caption."
+    )
     body = graphene.List(
         graphene.NonNull(BodyBlock), required=True, description="The page content as typed blocks."
     )
 
     @staticmethod
     def resolve_listing_image(page, info):
-        return page.listing_image
+        return page.placed_listing_image
 
     @staticmethod
     def resolve_body(page, info):
@@ -103,7 +105,9 @@ class NewsPage(BasePageFields, graphene.ObjectType):
     """A news article."""
 
     date = graphene.Date(required=True, description="Date of the news.")
-    lead_image = graphene.Field(Image, description="Image at the top of the article.")
+    lead_image = graphene.Field(
+        Image, description="Image at the top of the article, with its alternative text and caption."
+    )
     topics = graphene.List(
         graphene.NonNull(Topic), required=True, description="Topics, in the page's language."
     )
@@ -113,7 +117,7 @@ class NewsPage(BasePageFields, graphene.ObjectType):
 
     @staticmethod
     def resolve_lead_image(page, info):
-        return page.lead_image
+        return page.placed_lead_image
 
     @staticmethod
     def resolve_topics(page, info):
@@ -283,7 +287,7 @@ class PublicationPage(BasePageFields, graphene.ObjectType):
     kind = graphene.Field(graphene.NonNull(PublicationKind), description="Kind of publication.")
     issue_number = graphene.String(required=True, description="Issue number (may be empty).")
     date = graphene.Date(required=True, description="Publication date.")
-    cover_image = graphene.Field(Image, description="Cover image.")
+    cover_image = graphene.Field(Image, description="Cover image, with its alternative text and caption.")
     file = document_field("file", "The publication itself (this language's edition).")
 
     class Meta:
@@ -291,7 +295,7 @@ class PublicationPage(BasePageFields, graphene.ObjectType):
 
     @staticmethod
     def resolve_cover_image(page, info):
-        return page.cover_image
+        return page.placed_cover_image
 
 
 @register_page_type(models.CampaignPage)

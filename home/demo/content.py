@@ -21,6 +21,7 @@ from translations.conf import official_act_types
 from translations.slugs import ascii_slug as _ascii_slug
 
 from . import content_text as text
+from .images import ensure_image
 
 LANGUAGES = ("sr", "en")
 
@@ -131,6 +132,16 @@ def load(ctx):
         ctx.count("content pages", created)
         return page
 
+    def described_image(name, images, slug, with_caption=True):
+        """The image field ``name`` of the page ``slug`` with its texts (added for translation)."""
+        if slug not in images:
+            return {}
+        filename, colours, alt, caption = images[slug]
+        fields = {name: ensure_image(ctx, filename, colours), f"{name}_alt": strings.add(alt)}
+        if with_caption:
+            fields[f"{name}_caption"] = strings.add(caption)
+        return fields
+
     pages = {}
     for slug, title, summary, topic_slugs in text.NEWS:
         page = item(
@@ -140,6 +151,9 @@ def load(ctx):
             title,
             summary,
             date=today - datetime.timedelta(days=len(pages)),
+            **described_image("lead_image", text.NEWS_IMAGES, slug),
+            # The same photo on the news listing's card, which shows no caption.
+            **described_image("listing_image", text.NEWS_IMAGES, slug, with_caption=False),
         )
         if not page.topics.exists():
             page.topics.set([topics[s] for s in topic_slugs if s in topics])
@@ -219,6 +233,7 @@ def load(ctx):
             kind=kind,
             issue_number=issue,
             date=datetime.date.fromisoformat(date),
+            **described_image("cover_image", text.PUBLICATION_COVERS, slug),
         )
 
     for slug, title, summary, goals, starts, ends in text.CAMPAIGNS:

@@ -769,3 +769,93 @@ SITE = {
     ),
     "social_title": t("Na ndiqni", "Пратите нас", "Follow us"),
 }
+
+# Photos of the news items and covers of publications: the file as the uploader named it,
+# a drawing (sky, ground, building colours) and the page's alternative text and caption.
+PHOTO_CREDIT = t(
+    "Foto: Zyra për Komunikim dhe Informim",
+    "Фото: Канцеларија за комуникацију и информисање",
+    "Photo: Office for Communication and Information",
+)
+NEWS_IMAGES = {
+    "kuvendi-miraton-buxhetin-2026": (
+        "DSC_0412.jpg",
+        ((86, 128, 176), (120, 110, 96), (196, 180, 150)),
+        t(
+            "Këshilltarët e Kuvendit të Komunës votojnë buxhetin në sallën e mbledhjeve",
+            "Одборници Скупштине општине гласају о буџету у сали за седнице",
+            "Members of the Municipal Assembly vote on the budget in the assembly hall",
+        ),
+        PHOTO_CREDIT,
+    ),
+    "takim-publik-me-qytetare-ne-qender": (
+        "IMG_2041.jpg",
+        ((140, 180, 220), (90, 140, 80), (220, 200, 170)),
+        t(
+            "Kryetari i Komunës flet para qytetarëve në sheshin qendror",
+            "Председник општине говори пред грађанима на централном тргу",
+            "The Mayor speaks to citizens in the central square",
+        ),
+        t(
+            "Takimi publik me qytetarë në qendër të qytetit",
+            "Јавни састанак са грађанима у центру града",
+            "The public meeting with citizens in the town centre",
+        ),
+    ),
+    "komiteti-per-politike-dhe-financa-mbledhje": (
+        "DSC_0587.jpg",
+        ((70, 90, 120), (110, 100, 90), (170, 160, 150)),
+        t(
+            "Anëtarët e Komitetit për Politikë dhe Financa rreth tryezës së mbledhjes",
+            "Чланови Комитета за политику и финансије за столом за седнице",
+            "Members of the Committee for Policy and Finance around the meeting table",
+        ),
+        PHOTO_CREDIT,
+    ),
+    "festivali-i-kultures-se-komuniteteve": (
+        "festivali_final_2.jpg",
+        ((240, 170, 90), (120, 80, 60), (200, 60, 70)),
+        t(
+            "Valltarë me veshje tradicionale në skenën e festivalit",
+            "Играчи у народним ношњама на бини фестивала",
+            "Dancers in traditional costume on the festival stage",
+        ),
+        t(
+            "Festivali i kulturës së komuniteteve, dita e dytë",
+            "Фестивал културе заједница, други дан",
+            "The communities' culture festival, second day",
+        ),
+    ),
+    "takim-me-shoqerine-civile": (
+        "IMG_3310.jpg",
+        ((150, 170, 190), (100, 120, 100), (210, 210, 200)),
+        t(
+            "Përfaqësues të organizatave të shoqërisë civile në takim me Zyrën për Komunikim",
+            "Представници организација цивилног друштва на састанку са Канцеларијом за комуникацију",
+            "Representatives of civil society organisations meeting the Communication Office",
+        ),
+        PHOTO_CREDIT,
+    ),
+}
+PUBLICATION_COVERS = {
+    "buletini-komunal-nr-12": (
+        "buletini12_kopertina.png",
+        ((30, 80, 140), (240, 240, 235), (200, 40, 50)),
+        t(
+            "Kopertina e buletinit komunal nr. 12 me pamje të ndërtesës së komunës",
+            "Корица општинског билтена бр. 12 са погледом на зграду општине",
+            "Cover of municipal bulletin no. 12 showing the municipal building",
+        ),
+        t("Kopertina e botimit të prillit", "Корица априлског издања", "Cover of the April issue"),
+    ),
+    "gazeta-e-komunes-pranvere": (
+        "gazeta_pranvera_scan.png",
+        ((120, 170, 90), (250, 250, 245), (30, 30, 30)),
+        t(
+            "Faqja e parë e gazetës së komunës, botimi i pranverës",
+            "Насловна страна новина општине, пролећно издање",
+            "Front page of the municipal newspaper, spring issue",
+        ),
+        t("Gazeta e komunës nr. 3", "Новине општине бр. 3", "Municipal newspaper no. 3"),
+    ),
+}

@@ -3,6 +3,7 @@ from .base import BasePage, ContentIndexPage, ContentItemPage
 from .campaigns import CampaignIndexPage, CampaignPage, CampaignRelatedPage
 from .decisions import DecisionDocument, DecisionIndexPage, DecisionPage
 from .home import HomePage
+from .images import PlacedImage
 from .news import NewsIndexPage, NewsPage
 from .publications import PublicationIndexPage, PublicationPage
 from .reference import Body, Department, DocumentType, Place, Topic
@@ -54,6 +55,7 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "OfficeContact",
+    "PlacedImage",
     "Place",
     "PublicationIndexPage",
     "PublicationPage",

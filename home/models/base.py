@@ -20,11 +20,23 @@ from home.blocks import BodyBlock
 from home.preview import PreviewMixin
 from translations.mixins import AsciiSlugMixin, OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin
 
+from .images import (
+    LISTING_CAPTION_HELP,
+    PlacedImage,
+    alt_text_field,
+    caption_field,
+    image_panels,
+    image_translatable_fields,
+)
+
 
 class BasePage(
     AsciiSlugMixin, OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin, PreviewMixin, Page
 ):
     """Summary, listing image, SEO fields (Page's own) and a body.
+
+    Every image a page places has the page's own alternative text and caption
+    next to it (``home.models.images``), translated with the page.
 
     What translators see is decided here, not left to autodetection: text is
     translated; dates, numbers, reference data (bodies, departments, topics)
@@ -47,11 +59,13 @@ class BasePage(
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    listing_image_alt = alt_text_field(_("alternative text of the listing image"))
+    listing_image_caption = caption_field(_("caption of the listing image"), help_text=LISTING_CAPTION_HELP)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        FieldPanel("listing_image"),
+        *image_panels("listing_image"),
     ]
     body_panels = [FieldPanel("body")]
 
@@ -62,7 +76,7 @@ class BasePage(
         TranslatableField("search_description"),
         TranslatableField("summary"),
         TranslatableField("body"),
-        SynchronizedField("listing_image", overridable=False),
+        *image_translatable_fields("listing_image"),
         SynchronizedField("show_in_menus", overridable=False),
     ]
 
@@ -74,6 +88,11 @@ class BasePage(
 
     class Meta:
         abstract = True
+
+    @property
+    def placed_listing_image(self):
+        """The listing image with this page's alternative text and caption (None without an image)."""
+        return PlacedImage.of(self, "listing_image")
 
 
 class ContentIndexPage(RoutablePageMixin, BasePage):

@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .base import BasePage, ContentIndexPage, ContentItemPage
+from .images import PlacedImage, alt_text_field, caption_field, image_panels, image_translatable_fields
 
 
 class NewsIndexPage(ContentIndexPage):
@@ -31,17 +32,19 @@ class NewsPage(ContentItemPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    lead_image_alt = alt_text_field(_("alternative text of the lead image"))
+    lead_image_caption = caption_field(_("caption of the lead image"))
     topics = ParentalManyToManyField("home.Topic", verbose_name=_("topics"), blank=True, related_name="news")
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("lead_image"), FieldPanel("topics")], heading=_("News")
+            [FieldPanel("date"), *image_panels("lead_image"), FieldPanel("topics")], heading=_("News")
         ),
         *BasePage.body_panels,
     ]
     translatable_fields = BasePage.translatable_fields + [
         SynchronizedField("date", overridable=False),
-        SynchronizedField("lead_image", overridable=False),
+        *image_translatable_fields("lead_image"),
         SynchronizedField("topics", overridable=False),
     ]
     parent_page_types = ["home.NewsIndexPage"]
@@ -60,3 +63,7 @@ class NewsPage(ContentItemPage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news")
+
+    @property
+    def placed_lead_image(self):
+        return PlacedImage.of(self, "lead_image")

@@ -8,6 +8,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .base import BasePage, ContentIndexPage, ContentItemPage
+from .images import PlacedImage, alt_text_field, caption_field, image_panels, image_translatable_fields
 
 
 class PublicationIndexPage(ContentIndexPage):
@@ -38,6 +39,8 @@ class PublicationPage(ContentItemPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    cover_image_alt = alt_text_field(_("alternative text of the cover image"))
+    cover_image_caption = caption_field(_("caption of the cover image"))
     file = models.ForeignKey(
         get_document_model_string(),
         verbose_name=_("file"),
@@ -52,7 +55,7 @@ class PublicationPage(ContentItemPage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("issue_number"), FieldPanel("date")]),
-                FieldPanel("cover_image"),
+                *image_panels("cover_image"),
                 FieldPanel("file"),
             ],
             heading=_("Publication"),
@@ -63,7 +66,7 @@ class PublicationPage(ContentItemPage):
         SynchronizedField("kind", overridable=False),
         SynchronizedField("issue_number", overridable=False),
         SynchronizedField("date", overridable=False),
-        SynchronizedField("cover_image", overridable=False),
+        *image_translatable_fields("cover_image"),
         SynchronizedField("file", overridable=True),
     ]
     parent_page_types = ["home.PublicationIndexPage"]
@@ -77,3 +80,7 @@ class PublicationPage(ContentItemPage):
     class Meta:
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
+
+    @property
+    def placed_cover_image(self):
+        return PlacedImage.of(self, "cover_image")

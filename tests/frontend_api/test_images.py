@@ -42,7 +42,6 @@ def run(query, variables=None):
 def test_rendition_with_srcset(settings):
     image = ImageFactory(title="Sheshi", width=100, height=100)
     data = run(IMAGES, {"preset": "THUMBNAIL"})["images"][0]
-    assert data["alt"] == "Sheshi"
     assert data["rendition"]["url"].startswith("http://testserver/")
     entries = data["rendition"]["srcset"].split(", ")
     assert [entry.rsplit(" ", 1)[1] for entry in entries] == ["320w", "640w"]
@@ -69,3 +68,13 @@ def test_renditions_are_prefetched_for_10_and_100_images():
     run(IMAGES, {"preset": "THUMBNAIL"})
     assert measure() == (ten[0], 100)
     assert ten[1] == 10
+
+
+def test_a_library_image_alone_has_its_description_as_alt_never_its_title():
+    ImageFactory(title="DSC_0412", description="")
+    ImageFactory(title="IMG_2041", description="Sheshi i qytetit në mbrëmje")
+    data = run("{ images { title alt caption } }")["images"]
+    assert data == [
+        {"title": "DSC_0412", "alt": "", "caption": ""},
+        {"title": "IMG_2041", "alt": "Sheshi i qytetit në mbrëmje", "caption": ""},
+    ]

@@ -47,3 +47,24 @@ def test_demo_content_covers_every_type_in_every_locale(site):
     # ASCII slugs in every locale, never a bare number.
     slugs = Page.objects.filter(depth__gt=1).values_list("slug", flat=True)
     assert [slug for slug in slugs if not is_acceptable_slug(slug)] == []
+
+
+def test_demo_images_are_described_in_every_language(site):
+    from home.demo import content_text as text
+
+    call_command("load_demo_data")
+
+    for images, model, name in (
+        (text.NEWS_IMAGES, models.NewsPage, "lead_image"),
+        (text.PUBLICATION_COVERS, models.PublicationPage, "cover_image"),
+    ):
+        for slug, (filename, _colours, alt, caption) in images.items():
+            source = model.objects.get(locale__language_code="sq", slug=slug)
+            for code in ("sq", "sr", "en"):
+                page = model.objects.get(locale__language_code=code, translation_key=source.translation_key)
+                assert getattr(page, name).title == filename
+                assert getattr(page, f"{name}_alt") == alt[code], (slug, code)
+                assert getattr(page, f"{name}_caption") == caption[code], (slug, code)
+                if model is models.NewsPage:
+                    assert (page.listing_image, page.listing_image_alt) == (page.lead_image, alt[code])
+                    assert page.listing_image_caption == ""
