@@ -24,6 +24,6 @@ def test_demo_calendar_covers_every_kind(data_after_flush, site):
     assert set(meetings.values_list("organiser__kind", flat=True)) == {"assembly", "committee", "board"}
     assert meetings.filter(materials__isnull=False).distinct().count() >= 10
     assert meetings.filter(status="cancelled").exists()
-    assert set(MediaContact.objects.values_list("language", flat=True)) == {"sq", "sr", "en"}
+    assert set(MediaContact.objects.values_list("language", flat=True)) == {"sq", "sr", "sr-latn", "en"}
     upcoming = calendar.upcoming(locale="sq", limit=200)
     assert {occurrence.kind for occurrence in upcoming} >= {"meeting", "anniversary", "public_meeting"}
