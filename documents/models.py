@@ -213,3 +213,9 @@ class Document(AbstractDocument):
             .exclude(pk=self.pk)
             .order_by("language", "pk")
         )
+
+    def version_in(self, language):
+        """This document as written in ``language``: itself (or multilingual), a language version, or None."""
+        if self.language in (language, self.Language.MULTILINGUAL):
+            return self
+        return self.get_language_versions().filter(language=language).first()

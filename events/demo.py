@@ -314,7 +314,15 @@ CONTACTS = [
     ("Radio Televizioni i Kosovës", "Arta Krasniqi", "arta.krasniqi@rtk.example", "sq", "local", []),
     ("Koha Ditore", "Besnik Gashi", "besnik.gashi@koha.example", "sq", "local", ["buxheti"]),
     ("Радио Гораждевац", "Марко Петровић", "marko.petrovic@rg.example", "sr", "local", []),
-    ("Kosovo Online", "Јелена Јовановић", "jelena@kosovo-online.example", "sr", "local", ["komunitetet"]),
+    # Writes Serbian in Latin script: gets the notices in Latin.
+    (
+        "Kosovo Online",
+        "Jelena Jovanović",
+        "jelena@kosovo-online.example",
+        "sr-latn",
+        "local",
+        ["komunitetet"],
+    ),
     ("Balkan Insight", "Jane Doe", "jane.doe@birn.example", "en", "international", []),
     ("Reuters", "Tom Fischer", "tom.fischer@reuters.example", "en", "international", ["transparenca"]),
 ]

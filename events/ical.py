@@ -6,7 +6,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
 from events import calendar, recurrence
@@ -97,6 +99,19 @@ def description_of(page):
     return "\n\n".join(part for part in dict.fromkeys(parts) if part)
 
 
+def status_note(page):
+    """ "Postponed (originally 1 dhjetor 2026, 10:00)": the date in the feed's language, as on the page."""
+    if page.status != page.Status.POSTPONED or not page.original_start:
+        return ""
+    original = _local(page.original_start)
+    when = (
+        date_format(original.date(), "DATE_FORMAT")
+        if page.all_day
+        else date_format(original, "DATETIME_FORMAT")
+    )
+    return f"{page.get_status_display()} ({_('originally')} {when})"
+
+
 def build_event(page, text=_same):
     event = Event()
     # The translation key is shared by an entry's translations: one event, whichever feed it came from.
@@ -122,7 +137,7 @@ def build_event(page, text=_same):
         if exdates:
             event.add("exdate", exdates)
     event.add("status", STATUS[page.status])
-    description = description_of(page)
+    description = "\n\n".join(filter(None, [status_note(page), description_of(page)]))
     if description:
         event.add("description", text(description))
     location = ", ".join(filter(None, [page.place.name, page.place.address])) if page.place else ""

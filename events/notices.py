@@ -20,14 +20,17 @@ import logging
 import smtplib
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
+from django.utils.translation import pgettext
 from django_tasks import task_backends
+from wagtail.coreutils import get_supported_content_language_variant
 
-from cms.public import is_public_page, public_pages
+from cms.mail import compose, in_language, public_url, recipient_language
+from cms.public import Visibility, is_public_page, public_pages
 from events.models import MediaContact, MediaNotice, MeetingPage, NoticeDelivery, NoticeRule
 
 logger = logging.getLogger(__name__)
@@ -383,42 +386,65 @@ def send_due_notices(now=None):
 
 
 def localized_page(page, language):
-    """The entry's live translation in ``language``, or the entry itself."""
+    """The entry's live translation in ``language``'s content language, or the entry itself."""
+    content_language = get_supported_content_language_variant(language)
     translated = public_pages(
-        page.get_translations(inclusive=True).filter(locale__language_code=language)
+        page.get_translations(inclusive=True).filter(locale__language_code=content_language)
     ).first()
     return translated.specific if translated else page
 
 
+def other_language_note(language_name):
+    return pgettext("media notice", "only in %(language)s") % {"language": language_name}
+
+
 def build_message(notice, page, contact, connection):
-    with translation.override(contact.language):
-        entry = localized_page(page, contact.language)
+    """The notice to one contact, in the contact's language (``cms.mail``), with absolute links."""
+    language = recipient_language(contact)
+    with in_language(language):
+        entry = localized_page(page, language)
+        site = entry.get_site()
+        url = entry.get_full_url() or ""
         context = {
             "notice": notice,
             "page": entry,
-            "contact_language": contact.language,
+            "contact_language": language,
             "event_start": timezone.localtime(notice.event_start),
             "event_end": timezone.localtime(entry.effective_end) if entry.effective_end else None,
-            "url": entry.full_url or "",
-            "materials": _materials(entry, notice),
-            "site_name": settings.WAGTAIL_SITE_NAME,
+            "url": public_url(url, site) if url else "",
+            "page_note": ""
+            if entry.locale.language_code == get_supported_content_language_variant(language)
+            else other_language_note(entry.locale.get_display_name()),
+            "materials": _materials(entry, notice, language, site),
         }
-        subject = " ".join(render_to_string("events/email/notice_subject.txt", context).split())
+        subject = render_to_string("events/email/notice_subject.txt", context)
         body = render_to_string("events/email/notice_body.txt", context)
-    message = EmailMessage(
-        subject=subject,
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[contact.email],
+    return compose(
+        subject,
+        body,
+        [contact.email],
+        language,
+        headers={"X-Media-Notice": str(notice.pk)},
         connection=connection,
-        headers={"Content-Language": contact.language, "X-Media-Notice": str(notice.pk)},
     )
-    return message
 
 
-def _materials(entry, notice):
+def _materials(entry, notice, language, site):
+    """[(title, absolute link, note)]: each public material in the contact's language where it exists.
+
+    Otherwise the document as attached, with a note saying which language it is in.
+    """
     if not isinstance(entry, MeetingPage) or not (notice.rule and notice.rule.link_materials):
         return []
-    site = entry.get_site()
-    base = site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return [(document.title, base + document.url) for document in entry.material_documents]
+    content_language = get_supported_content_language_variant(language)
+    visibility = Visibility()
+    materials = []
+    for document in entry.material_documents:
+        version = document.version_in(content_language)
+        if version is None or not visibility.is_public_document(version):
+            version, note = document, other_language_note(document.get_language_display())
+        else:
+            note = ""
+        if visibility.is_public_document(version):
+            materials.append((version.title, public_url(version.url, site), note))
+    return materials

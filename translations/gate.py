@@ -380,9 +380,13 @@ def hold(revision, refusal):
     content = revision.as_object()
     # The translators get the text that waits, with a task to work on.
     services.sync_tasks_for_source(content)
-    missing = [status.locale.language_code for status in blocking_statuses(content)]
+    blocking = blocking_statuses(content)
+    missing = [status.locale.language_code for status in blocking]
     log(page, HOLD_ACTION, revision=revision, data={"missing_locales": missing, "message": refusal.message})
-    notifications.notify_scheduled_hold(page, refusal.message)
+    # Worded again in each recipient's language.
+    notifications.notify_scheduled_hold(
+        page, lambda: refusal_message(content, blocking, created=not page.live)
+    )
     return True
 
 

@@ -1,51 +1,58 @@
 """E-mail to translators: on assignment, when a deadline approaches and when it has passed.
 
 The admin side of the same news is the "My tasks" dashboard panel, which
-highlights tasks due soon and overdue.
+highlights tasks due soon and overdue. Each recipient reads the e-mail in their
+admin language (``cms.mail``): the subject and body are rendered once per language.
 """
 
 import datetime
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from cms.mail import admin_url, send_localized
 
 from . import conf
 
 
 def task_url(task):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("translations:task_detail", args=[task.pk])
+    return admin_url(reverse("translations:task_detail", args=[task.pk]))
 
 
 def _send(task, users, subject, intro):
-    recipients = sorted({user.email for user in users if user.email})
-    if not recipients:
-        return 0
-    due = date_format(timezone.localtime(task.due_at), "DATETIME_FORMAT") if task.due_at else _("no due date")
-    body = "\n".join(
-        [
-            intro,
-            "",
-            f"{task.object_repr} → {task.target_locale.get_display_name()}",
-            _("Due: %(due)s") % {"due": due},
-            task_url(task),
-        ]
-    )
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    return len(recipients)
+    """``subject`` and ``intro`` are gettext msgids with a ``%(title)s``, translated per recipient."""
+
+    def render():
+        due = (
+            date_format(timezone.localtime(task.due_at), "DATETIME_FORMAT")
+            if task.due_at
+            else _("no due date")
+        )
+        body = "\n".join(
+            [
+                _(intro),
+                "",
+                f"{task.object_repr} → {task.target_locale.get_display_name()}",
+                _("Due: %(due)s") % {"due": due},
+                task_url(task),
+            ]
+        )
+        return _(subject) % {"title": task.object_repr}, body
+
+    return send_localized(users, render)
 
 
 def notify_assignment(task, by, sent_back=False):
     users = [user for user in task.assignee_users() if user != by]
     if sent_back:
-        subject = _("Translation sent back: %(title)s") % {"title": task.object_repr}
-        intro = _("The reviewer asked for changes to this translation.")
+        subject = gettext_noop("Translation sent back: %(title)s")
+        intro = gettext_noop("The reviewer asked for changes to this translation.")
     else:
-        subject = _("New translation task: %(title)s") % {"title": task.object_repr}
-        intro = _("A translation task has been assigned to you.")
+        subject = gettext_noop("New translation task: %(title)s")
+        intro = gettext_noop("A translation task has been assigned to you.")
     return _send(task, users, subject, intro)
 
 
@@ -61,8 +68,8 @@ def notify_deadlines(now=None):
         _send(
             task,
             task.assignee_users(),
-            _("Translation due soon: %(title)s") % {"title": task.object_repr},
-            _("This translation is due soon."),
+            gettext_noop("Translation due soon: %(title)s"),
+            gettext_noop("This translation is due soon."),
         )
         task.due_soon_notified_at = now
         task.save(update_fields=["due_soon_notified_at"])
@@ -71,8 +78,8 @@ def notify_deadlines(now=None):
         _send(
             task,
             task.assignee_users() + list(reviewers()),
-            _("Translation overdue: %(title)s") % {"title": task.object_repr},
-            _("This translation is overdue."),
+            gettext_noop("Translation overdue: %(title)s"),
+            gettext_noop("This translation is overdue."),
         )
         task.overdue_notified_at = now
         task.save(update_fields=["overdue_notified_at"])
@@ -97,7 +104,10 @@ def reviewers():
 
 
 def notify_scheduled_hold(page, reason):
-    """An official act's go-live time came without its translation: tell the reviewers and translators once."""
+    """An official act's go-live time came without its translation: tell the reviewers and translators once.
+
+    ``reason`` is a callable giving the refusal in the active language (or a text to quote as it is).
+    """
     from .models import TranslationTask
     from .services import editor_url
 
@@ -109,28 +119,27 @@ def notify_scheduled_hold(page, reason):
     users = list(reviewers())
     for task in tasks:
         users += task.assignee_users()
-    recipients = sorted({user.email for user in users if user.email})
-    if not recipients:
-        return 0
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    lines = [
-        _("'%(title)s' was scheduled to go live, but it is an official act and its translation is not ready.")
-        % {"title": page.title},
-        _("It stays unpublished and goes live together with the translation as soon as that is approved."),
-        "",
-        reason,
-        "",
-        base + reverse("wagtailadmin_pages:edit", args=[page.pk]),
-    ]
-    for task in tasks:
-        lines.append(f"{task.target_locale.get_display_name()}: {task_url(task)}")
-        url = editor_url(task)
-        if url:
-            lines.append(base + url)
-    send_mail(
-        _("Scheduled official act waits for its translation: %(title)s") % {"title": page.title},
-        "\n".join(lines),
-        settings.DEFAULT_FROM_EMAIL,
-        recipients,
-    )
-    return len(recipients)
+
+    def render():
+        lines = [
+            _(
+                "'%(title)s' was scheduled to go live, but it is an official act and its translation is not ready."
+            )
+            % {"title": page.title},
+            _(
+                "It stays unpublished and goes live together with the translation as soon as that is approved."
+            ),
+            "",
+            str(reason() if callable(reason) else reason),
+            "",
+            admin_url(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+        ]
+        for task in tasks:
+            lines.append(f"{task.target_locale.get_display_name()}: {task_url(task)}")
+            url = editor_url(task)
+            if url:
+                lines.append(admin_url(url))
+        subject = _("Scheduled official act waits for its translation: %(title)s") % {"title": page.title}
+        return subject, "\n".join(lines)
+
+    return send_localized(users, render)

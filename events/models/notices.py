@@ -69,6 +69,7 @@ class MediaContact(models.Model):
     class Language(models.TextChoices):
         ALBANIAN = "sq", _("Albanian")
         SERBIAN = "sr", _("Serbian")
+        SERBIAN_LATIN = "sr-latn", _("Serbian (Latin script)")
         ENGLISH = "en", _("English")
 
     outlet = models.CharField(_("media outlet"), max_length=255)
@@ -79,7 +80,7 @@ class MediaContact(models.Model):
         _("local or international"), max_length=20, choices=Scope.choices, default=Scope.LOCAL
     )
     language = models.CharField(
-        _("preferred language"), max_length=5, choices=Language.choices, default=Language.ALBANIAN
+        _("preferred language"), max_length=10, choices=Language.choices, default=Language.ALBANIAN
     )
     topics = models.ManyToManyField(
         "home.Topic",
@@ -177,7 +178,7 @@ class NoticeDelivery(models.Model):
     notice = models.ForeignKey(MediaNotice, on_delete=models.CASCADE, related_name="deliveries")
     contact = models.ForeignKey(MediaContact, on_delete=models.CASCADE, related_name="deliveries")
     email = models.EmailField(_("e-mail"))
-    language = models.CharField(_("language"), max_length=5)
+    language = models.CharField(_("language"), max_length=10)
     # Set just before the e-mail is handed to the SMTP server, cleared when the server refuses it:
     # set without ``sent_at``, the worker stopped in between and the e-mail may have gone out.
     attempted_at = models.DateTimeField(_("sending started"), null=True, blank=True)

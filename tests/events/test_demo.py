@@ -29,6 +29,6 @@ def test_demo_calendar_covers_every_kind(data_after_flush, site):
     assert serbian.exists()
     for meeting in serbian:
         assert meeting.slug.startswith(f"{meeting.session_number}-sednica-"), meeting.slug
-    assert set(MediaContact.objects.values_list("language", flat=True)) == {"sq", "sr", "en"}
+    assert set(MediaContact.objects.values_list("language", flat=True)) == {"sq", "sr", "sr-latn", "en"}
     upcoming = calendar.upcoming(locale="sq", limit=200)
     assert {occurrence.kind for occurrence in upcoming} >= {"meeting", "anniversary", "public_meeting"}

@@ -1,4 +1,5 @@
 import datetime
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -72,3 +73,57 @@ def test_listing_query_count_does_not_grow_with_items(client, indexes, django_as
         response = client.get(indexes["news"].url)
     assert response.status_code == 200
     assert response.content.decode().count("<article>") == 15
+
+
+@pytest.fixture
+def serbian_news(news, locales, site):
+    from tests.frontend_api.conftest import translate_page
+
+    index, _english, first, second = news
+    site.hostname, site.port = "komuna.test", 8080
+    site.save()
+    index_sr = translate_page(index, locales["sr"], "Вести", "vesti")
+    index_sr.summary = "Вести општине"
+    index_sr.save_revision().publish()
+    first_sr = translate_page(first, locales["sr"], "Прва вест", "prva-vest")
+    first_sr.summary = "Џеп и љубав & њива"
+    first_sr.save_revision().publish()
+    return index_sr
+
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def test_rss_under_sr_latn_is_in_latin_script(client, serbian_news):
+    response = client.get("/sr-latn/vesti/rss/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert not CYRILLIC.search(content), CYRILLIC.findall(content)
+    channel = ET.fromstring(response.content).find("channel")
+    assert channel.findtext("title") == "Vesti"
+    assert channel.findtext("description") == "Vesti opštine"
+    assert channel.findtext("language") == "sr-latn"
+    assert channel.findtext("link") == "http://komuna.test:8080/sr-latn/vesti/"
+    [item] = channel.findall("item")
+    assert item.findtext("title") == "Prva vest"
+    assert item.findtext("description") == "Džep i ljubav &amp; njiva"
+    assert item.findtext("link") == "http://komuna.test:8080/sr-latn/vesti/prva-vest/"
+    assert item.findtext("guid").endswith(":sr-latn")
+
+
+def test_atom_under_sr_latn_links_its_own_feed_and_the_cyrillic_feed_is_unchanged(client, serbian_news):
+    feed = ET.fromstring(client.get("/sr-latn/vesti/atom/").content)
+    assert feed.findtext(f"{ATOM}title") == "Vesti"
+    links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
+    assert links == {
+        "alternate": "http://komuna.test:8080/sr-latn/vesti/",
+        "self": "http://komuna.test:8080/sr-latn/vesti/atom/",
+    }
+    assert (
+        feed.find(f"{ATOM}entry/{ATOM}link").get("href") == "http://komuna.test:8080/sr-latn/vesti/prva-vest/"
+    )
+
+    channel = ET.fromstring(client.get("/sr/vesti/rss/").content).find("channel")
+    assert channel.findtext("title") == "Вести"
+    assert channel.findtext("language") == "sr"
+    assert channel.find("item").findtext("link") == "http://komuna.test:8080/sr/vesti/prva-vest/"

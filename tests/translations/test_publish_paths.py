@@ -426,6 +426,33 @@ def test_scheduled_act_waits_mails_once_and_goes_live_on_approval(
     assert act.live and serbian(act, live=True)
 
 
+def test_the_hold_is_explained_in_each_recipients_language(draft_act, head_of_office, serbian_translator):
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.filter(user=head_of_office).update(preferred_language="sq")
+    UserProfile.objects.filter(user=serbian_translator).update(preferred_language="sr")
+    services.sync_tasks_for_source(draft_act, user=head_of_office)
+    task = TranslationTask.objects.get(
+        translation_key=draft_act.translation_key, target_locale__language_code="sr"
+    )
+    services.assign(task, head_of_office, user=serbian_translator)
+    mail.outbox.clear()
+    with translation.override("en"):
+        path_scheduled(draft_act)
+
+    by_language = {message.extra_headers["Content-Language"]: message for message in mail.outbox}
+    assert {language: message.to for language, message in by_language.items()} == {
+        "sq": ["drita@komuna.example"],
+        "sr": ["milica@komuna.example"],
+    }
+    blocking = gate.blocking_statuses(draft_act)
+    for language, message in by_language.items():
+        with translation.override(language):
+            reason = gate.refusal_message(draft_act, blocking, created=True)
+        # The refusal worded in the reader's language, not in the one the scheduler ran in.
+        assert reason in message.body
+
+
 def test_permission_to_override_is_the_head_of_offices():
     assert Permission.objects.filter(codename="override_official_language_gate").exists()
 

@@ -16,6 +16,12 @@ from translations.models import TranslationTask
 State = TranslationTask.State
 
 
+def prefer_language(user, language):
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.filter(pk=UserProfile.get_for_user(user).pk).update(preferred_language=language)
+
+
 @pytest.fixture
 def sr_task(news_page, translator_groups):
     return TranslationTask.objects.get(target_locale__language_code="sr")
@@ -60,10 +66,12 @@ def test_full_cycle_start_submit_approve_publishes_and_completes(
     fill_translation,
     django_capture_on_commit_callbacks,
 ):
+    prefer_language(serbian_translator, "sr")
     services.assign(sr_task, head_of_office, user=serbian_translator)
     assert sr_task.state == State.ASSIGNED
     assert mail.outbox[-1].to == ["milica@komuna.example"]
-    with translation.override("sq"):
+    # In the translator's admin language, whatever language the code runs in.
+    with translation.override("sr"):
         subject = gettext("New translation task: %(title)s") % {"title": "Lajme"}
     assert mail.outbox[-1].subject == subject
 
@@ -159,6 +167,8 @@ def test_cancel_and_reopen(sr_task, head_of_office, serbian_translator):
 
 
 def test_deadline_reminders_are_sent_once(sr_task, serbian_translator, head_of_office):
+    prefer_language(serbian_translator, "sr")
+    prefer_language(head_of_office, "sq")
     services.assign(sr_task, head_of_office, user=serbian_translator)
     en_task = TranslationTask.objects.get(target_locale__language_code="en")
     now = timezone.now()
@@ -168,9 +178,10 @@ def test_deadline_reminders_are_sent_once(sr_task, serbian_translator, head_of_o
     out = io.StringIO()
     call_command("notify_translation_deadlines", stdout=out)
     assert out.getvalue().strip() == "Reminders sent: 1 due soon, 1 overdue."
-    # The command runs in the site's language, Albanian.
-    with translation.override("sq"):
+    # Each in the recipient's admin language: the Serbian translator, the Albanian reviewer.
+    with translation.override("sr"):
         due_soon = gettext("Translation due soon: %(title)s") % {"title": "Lajme"}
+    with translation.override("sq"):
         overdue_subject = gettext("Translation overdue: %(title)s") % {"title": "Lajme"}
     assert sorted(message.subject for message in mail.outbox) == sorted([due_soon, overdue_subject])
     overdue = next(message for message in mail.outbox if message.subject == overdue_subject)
