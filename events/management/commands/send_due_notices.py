@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from events import notices
+from events.models import MediaNotice
 
 
 def parse_moment(value):
@@ -52,7 +53,8 @@ class Command(BaseCommand):
         results = notices.send_due_notices(now=moment)
         for pk, status in results.items():
             if status:
-                self.stdout.write(_("Notice %(number)s: %(status)s") % {"number": pk, "status": status})
+                label = MediaNotice.Status(status).label
+                self.stdout.write(_("Notice %(number)s: %(status)s") % {"number": pk, "status": label})
             else:
                 self.stdout.write(_("Notice %(number)s: skipped (taken by another worker)") % {"number": pk})
         when = formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
