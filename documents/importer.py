@@ -15,6 +15,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Collection
 
 from home.models import Body, DocumentType
@@ -75,11 +76,15 @@ def read_rows(csv_path):
             header = [name.strip() for name in reader.fieldnames or []]
             missing = REQUIRED_COLUMNS - set(header)
             if missing:
-                raise ImportAborted(f"{csv_path} has no column {', '.join(sorted(missing))}.")
+                raise ImportAborted(
+                    _("%(csv)s has no column %(columns)s.")
+                    % {"csv": csv_path, "columns": ", ".join(sorted(missing))}
+                )
             unknown = [name for name in header if name not in COLUMNS]
             if unknown:
                 raise ImportAborted(
-                    f"{csv_path} has unknown columns: {', '.join(unknown)}. Known: {', '.join(COLUMNS)}."
+                    _("%(csv)s has unknown columns: %(unknown)s. Known: %(known)s.")
+                    % {"csv": csv_path, "unknown": ", ".join(unknown), "known": ", ".join(COLUMNS)}
                 )
             reader.fieldnames = header
             # Line 1 is the header.
@@ -88,7 +93,9 @@ def read_rows(csv_path):
                 for number, row in enumerate(reader, 2)
             ]
     except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise ImportAborted(f"Cannot read {csv_path}: {error}") from error
+        raise ImportAborted(
+            _("Cannot read %(csv)s: %(error)s") % {"csv": csv_path, "error": error}
+        ) from error
 
 
 class DocumentImporter:
@@ -98,7 +105,7 @@ class DocumentImporter:
         self.dry_run = dry_run
         self.progress = progress or (lambda done, total, report: None)
         if not self.folder.is_dir():
-            raise ImportAborted(f"{folder} is not a folder.")
+            raise ImportAborted(_("%(folder)s is not a folder.") % {"folder": folder})
         self.document_types = {item.slug: item for item in DocumentType.objects.all()}
         self.bodies = {item.slug: item for item in Body.objects.all()}
         self.collections = {}
@@ -115,7 +122,7 @@ class DocumentImporter:
             try:
                 path, fields, sha256 = self._check(row, files_in_csv)
                 if sha256 in seen:
-                    raise RowRejected(f"the same file as line {seen[sha256]}")
+                    raise RowRejected(_("the same file as line %(line)s") % {"line": seen[sha256]})
                 seen[sha256] = line
                 existing = Document.objects.filter(sha256=sha256).first()
                 if existing:
@@ -137,12 +144,12 @@ class DocumentImporter:
     def _check(self, row, files_in_csv):
         name = row.get("file", "")
         if not name:
-            raise RowRejected("the file column is empty")
+            raise RowRejected(_("the file column is empty"))
         path = (self.folder / name).resolve()
         if not path.is_relative_to(self.folder):
-            raise RowRejected("the file is outside the import folder")
+            raise RowRejected(_("the file is outside the import folder"))
         if not path.is_file():
-            raise RowRejected(f"no such file in {self.folder}")
+            raise RowRejected(_("no such file in %(folder)s") % {"folder": self.folder})
         with open(path, "rb") as fh:
             try:
                 checked = validate_upload(File(fh, name=path.name))
@@ -150,8 +157,14 @@ class DocumentImporter:
                 raise RowRejected(" ".join(error.messages)) from error
         fields = {
             "title": row.get("title") or path.stem.replace("_", " ").replace("-", " "),
-            "document_type": self._lookup(self.document_types, row.get("document_type"), "document type"),
-            "issuing_body": self._lookup(self.bodies, row.get("issuing_body"), "issuing body"),
+            "document_type": self._lookup(
+                self.document_types,
+                row.get("document_type"),
+                _("unknown document type “%(slug)s” (known: %(known)s)"),
+            ),
+            "issuing_body": self._lookup(
+                self.bodies, row.get("issuing_body"), _("unknown issuing body “%(slug)s” (known: %(known)s)")
+            ),
             "reference_number": row.get("reference_number", ""),
             "date_issued": self._date(row.get("date_issued")),
             "language": self._language(row.get("language")),
@@ -161,22 +174,25 @@ class DocumentImporter:
             "file_name": checked.name,
         }
         if len(fields["title"]) > 255:
-            raise RowRejected("the title is longer than 255 characters")
+            raise RowRejected(_("the title is longer than 255 characters"))
         if len(fields["reference_number"]) > 100:
-            raise RowRejected("the reference number is longer than 100 characters")
+            raise RowRejected(_("the reference number is longer than 100 characters"))
         if fields["original"]:
             if fields["original"] == name:
-                raise RowRejected("a document cannot be a language version of itself")
+                raise RowRejected(_("a document cannot be a language version of itself"))
             if fields["original"] not in files_in_csv:
-                raise RowRejected(f"the original “{fields['original']}” is not a file listed in the CSV")
+                raise RowRejected(
+                    _("the original “%(file)s” is not a file listed in the CSV")
+                    % {"file": fields["original"]}
+                )
         return path, fields, sha256_of(path)
 
     @staticmethod
-    def _lookup(objects, slug, label):
+    def _lookup(objects, slug, unknown):
         if not slug:
             return None
         if slug not in objects:
-            raise RowRejected(f"unknown {label} “{slug}” (known: {', '.join(sorted(objects)) or 'none'})")
+            raise RowRejected(unknown % {"slug": slug, "known": ", ".join(sorted(objects)) or "-"})
         return objects[slug]
 
     @staticmethod
@@ -186,14 +202,19 @@ class DocumentImporter:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError as error:
-            raise RowRejected(f"date_issued “{value}” is not a date like 2015-03-31") from error
+            raise RowRejected(
+                _("date_issued “%(value)s” is not a date like 2015-03-31") % {"value": value}
+            ) from error
 
     @staticmethod
     def _language(value):
         if not value:
             return Document.Language.ALBANIAN
         if value not in Document.Language.values:
-            raise RowRejected(f"language “{value}” is not one of {', '.join(Document.Language.values)}")
+            raise RowRejected(
+                _("language “%(value)s” is not one of %(codes)s")
+                % {"value": value, "codes": ", ".join(Document.Language.values)}
+            )
         return value
 
     def _collection(self, name):
@@ -223,7 +244,7 @@ class DocumentImporter:
             if document.sha256 != sha256:
                 # Raised inside the transaction, so nothing of the row is kept.
                 document.file.delete(save=False)
-                raise RowRejected("the file changed while it was being imported")
+                raise RowRejected(_("the file changed while it was being imported"))
             if fields["tags"]:
                 document.tags.add(*fields["tags"])
         return document
@@ -234,7 +255,11 @@ class DocumentImporter:
             document, original = by_file.get(name), by_file.get(original_name)
             if document is None or original is None:
                 report.rejected.append(
-                    Rejection(line, name, f"not linked: the original “{original_name}” was not imported")
+                    Rejection(
+                        line,
+                        name,
+                        _("not linked: the original “%(file)s” was not imported") % {"file": original_name},
+                    )
                 )
                 continue
             root = original.original or original

@@ -31,6 +31,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from pypdf import PdfReader, apply_configuration, get_configuration
 from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
 from pypdf.generic import (
@@ -121,15 +122,17 @@ ACTIVE_EXTENSIONS = {
     "jse", "jar", "hta", "lnk", "sh", "html", "htm", "xhtml", "svg", "svgz", "docm", "dotm",
     "xlsm", "xltm", "xlam", "pptm", "potm", "ppsm", "apk", "app", "dmg",
 }  # fmt: skip
+# Each refusal is one whole sentence (translators cannot translate fragments).
+_MACOS_EXECUTABLE = gettext_lazy("“%(name)s” is refused: it is a macOS program.")
 EXECUTABLE_MAGIC = {
-    b"MZ": "a Windows executable",
-    b"\x7fELF": "a Linux executable",
-    b"\xfe\xed\xfa\xce": "a macOS executable",
-    b"\xfe\xed\xfa\xcf": "a macOS executable",
-    b"\xce\xfa\xed\xfe": "a macOS executable",
-    b"\xcf\xfa\xed\xfe": "a macOS executable",
-    b"\xca\xfe\xba\xbe": "a Java class or macOS executable",
-    b"#!": "a script",
+    b"MZ": gettext_lazy("“%(name)s” is refused: it is a Windows program."),
+    b"\x7fELF": gettext_lazy("“%(name)s” is refused: it is a Linux program."),
+    b"\xfe\xed\xfa\xce": _MACOS_EXECUTABLE,
+    b"\xfe\xed\xfa\xcf": _MACOS_EXECUTABLE,
+    b"\xce\xfa\xed\xfe": _MACOS_EXECUTABLE,
+    b"\xcf\xfa\xed\xfe": _MACOS_EXECUTABLE,
+    b"\xca\xfe\xba\xbe": gettext_lazy("“%(name)s” is refused: it is a Java class or a macOS program."),
+    b"#!": gettext_lazy("“%(name)s” is refused: it is a script that a computer can run."),
 }
 HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<script", b"<iframe", b"<object")
 JAVASCRIPT_RE = re.compile(
@@ -215,57 +218,79 @@ def validate_upload(file, name=None):
     return CheckedUpload(name=safe_name, extension=extension, mime_type=mime_type)
 
 
-def _refuse(label, what, code):
+def _refuse(label, reason, code, **values):
+    """Refuse active content: ``reason`` is the whole sentence saying what it is, then the rule."""
     raise ValidationError(
-        _(
-            "“%(name)s” is refused: its content is %(what)s. HTML, SVG, JavaScript, executables "
-            "and macro-enabled Office files cannot be uploaded."
-        )
-        % {"name": label, "what": what},
+        "{} {}".format(
+            reason % {"name": label, **values},
+            _("HTML, SVG, JavaScript, programs and Office files with macros cannot be uploaded."),
+        ),
         code=code,
     )
 
 
 def _refuse_active_content(head, label):
-    for magic, what in EXECUTABLE_MAGIC.items():
+    for magic, reason in EXECUTABLE_MAGIC.items():
         if head.startswith(magic):
-            _refuse(label, what, "executable")
+            _refuse(label, reason, "executable")
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if b"<svg" in text[:2048]:
-        _refuse(label, _("an SVG image (which can carry scripts)"), "svg")
+        _refuse(label, _("“%(name)s” is refused: it is an SVG image, which can carry scripts."), "svg")
     if text.startswith(HTML_MARKERS) or any(marker in text[:2048] for marker in (b"<script", b"<html")):
-        _refuse(label, _("an HTML page"), "html")
+        _refuse(label, _("“%(name)s” is refused: it is an HTML page."), "html")
     if JAVASCRIPT_RE.match(text[:512]) and b"%pdf" not in text[:16]:
-        _refuse(label, _("JavaScript"), "javascript")
+        _refuse(label, _("“%(name)s” is refused: it is JavaScript code."), "javascript")
 
 
-def _mismatch(label, extension, found):
-    raise ValidationError(
-        _("“%(name)s” is not a real .%(ext)s file: its content is %(found)s.")
-        % {"name": label, "ext": extension, "found": found},
-        code="type_mismatch",
+def _mismatch(label, extension, message, **values):
+    """``message`` is the whole sentence, with ``%(name)s`` and ``%(ext)s``."""
+    raise ValidationError(message % {"name": label, "ext": extension, **values}, code="type_mismatch")
+
+
+def _mismatch_type(label, extension, mime_type):
+    if mime_type:
+        _mismatch(
+            label,
+            extension,
+            _("“%(name)s” is not a real .%(ext)s file: its content is of the type %(type)s."),
+            type=mime_type,
+        )
+    _mismatch(
+        label, extension, _("“%(name)s” is not a real .%(ext)s file: its content is of an unknown type.")
     )
 
 
-def _describe(head):
+def _mismatch_content(label, extension, head):
     kind = filetype.guess(head)
-    return kind.mime if kind else _("of an unknown type")
+    _mismatch_type(label, extension, kind.mime if kind else None)
+
+
+def _binary_data(label, extension):
+    _mismatch(label, extension, _("“%(name)s” is not a real .%(ext)s file: it contains binary data."))
+
+
+def _not_a_document(label, extension):
+    _mismatch(
+        label,
+        extension,
+        _("“%(name)s” is not a real .%(ext)s file: it is a ZIP archive, not a .%(ext)s document."),
+    )
 
 
 def _check_type(file, head, extension, label):
     if extension == "pdf":
         if not head.lstrip(b"\r\n\t ").startswith(b"%PDF-"):
-            _mismatch(label, extension, _describe(head))
+            _mismatch_content(label, extension, head)
         _refuse_pdf_actions(file, label)
         return "application/pdf"
     if extension in IMAGE_TYPES:
         kind = filetype.guess(head)
         if not kind or kind.mime != IMAGE_TYPES[extension]:
-            _mismatch(label, extension, _describe(head))
+            _mismatch_content(label, extension, head)
         return kind.mime
     if extension in TEXT_TYPES:
         if b"\x00" in head:
-            _mismatch(label, extension, _("binary data"))
+            _binary_data(label, extension)
         try:
             head.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -274,17 +299,17 @@ def _check_type(file, head, extension, label):
                 try:
                     head.decode("cp1250")
                 except UnicodeDecodeError:
-                    _mismatch(label, extension, _("binary data"))
+                    _binary_data(label, extension)
         return TEXT_TYPES[extension]
     if extension in OOXML_TYPES or extension in ODF_TYPES or extension == "zip":
         if not head.startswith(b"PK\x03\x04"):
-            _mismatch(label, extension, _describe(head))
+            _mismatch_content(label, extension, head)
         return _check_zip(file, extension, label)
     # An extension added to the settings without a rule of its own: the sniffed
     # type must at least not contradict it.
     kind = filetype.guess(head)
     if kind and kind.extension != extension:
-        _mismatch(label, extension, kind.mime)
+        _mismatch_type(label, extension, kind.mime)
     return kind.mime if kind else "application/octet-stream"
 
 
@@ -302,13 +327,15 @@ def _refuse_pdf(label, kind):
             % {"name": label},
             code="pdf_embedded_file",
         )
-    what = {
-        "script": _("a PDF with JavaScript"),
-        "launch": _("a PDF that launches programs"),
-        "submit": _("a PDF that sends form data away"),
-        "rich_media": _("a PDF with embedded Flash, video or 3D content (rich media)"),
+    reason = {
+        "script": _("“%(name)s” is refused: it is a PDF with JavaScript."),
+        "launch": _("“%(name)s” is refused: it is a PDF that launches programs."),
+        "submit": _("“%(name)s” is refused: it is a PDF that sends form data away."),
+        "rich_media": _(
+            "“%(name)s” is refused: it is a PDF with embedded Flash, video or 3D content (rich media)."
+        ),
     }[kind]
-    _refuse(label, what, f"pdf_{kind}")
+    _refuse(label, reason, f"pdf_{kind}")
 
 
 def _refuse_pdf_actions(file, label):
@@ -373,10 +400,11 @@ def _active_pdf_objects(file, label, allow_embedded):
     except _PdfDamaged:
         raise _unreadable_pdf(label) from None
     except LimitReachedError:  # ours (_PdfTooComplex) or pypdf's own
+        # Label and value, so that no noun has to agree with a number.
         message = _(
-            "“%(name)s” is refused: it is too complex to be checked for active content "
-            "(more than %(objects)s objects, more than %(size)s once decompressed, or more "
-            "than %(seconds)s seconds of work)."
+            "“%(name)s” is refused: it is too complex to be checked for active content. "
+            "Limits of the check: number of objects %(objects)s, decompressed size %(size)s, "
+            "time %(seconds)s s."
         )
         raise ValidationError(
             message
@@ -566,12 +594,14 @@ def _refuse_zip_bombs(archive, label):
         default=0,
     )
     if len(members) > MAX_ZIP_MEMBERS or total > MAX_ZIP_UNCOMPRESSED or ratio > MAX_ZIP_RATIO:
-        _refuse(
-            label,
-            _('a compressed archive that would expand to %(size)s MB in %(count)s parts (a "zip bomb")')
-            % {"size": total // (1024 * 1024), "count": len(members)},
-            "zip_bomb",
+        reason = ngettext(
+            "“%(name)s” is refused: it is a compressed archive that would expand to %(size)s "
+            "in %(count)s part (a “zip bomb”).",
+            "“%(name)s” is refused: it is a compressed archive that would expand to %(size)s "
+            "in %(count)s parts (a “zip bomb”).",
+            len(members),
         )
+        _refuse(label, reason, "zip_bomb", size=filesizeformat(total), count=len(members))
 
 
 def _check_zip(file, extension, label):
@@ -580,25 +610,23 @@ def _check_zip(file, extension, label):
         archive = zipfile.ZipFile(file)
         names = archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        _mismatch(label, extension, _("a damaged ZIP archive"))
+        _mismatch(label, extension, _("“%(name)s” is not a real .%(ext)s file: it is a damaged ZIP archive."))
     finally:
         file.seek(0)
     lowered = [name.lower() for name in names]
     _refuse_zip_bombs(archive, label)
 
     if any(name.endswith("vbaproject.bin") or name.endswith("vbadata.xml") for name in lowered):
-        _refuse(label, _("an Office file with macros"), "macros")
+        _refuse(label, _("“%(name)s” is refused: it is an Office file with macros."), "macros")
     if extension in OOXML_TYPES:
         prefix, mime = OOXML_TYPES[extension]
         if "[content_types].xml" not in lowered or not any(name.startswith(prefix) for name in lowered):
-            _mismatch(
-                label, extension, _("a ZIP archive that is not a .%(ext)s document") % {"ext": extension}
-            )
+            _not_a_document(label, extension)
         # Bounded reads: a member is never decompressed further than what is checked.
         with archive.open(names[lowered.index("[content_types].xml")]) as member:
             content_types = member.read(65536).lower()
         if b"macroenabled" in content_types:
-            _refuse(label, _("an Office file with macros"), "macros")
+            _refuse(label, _("“%(name)s” is refused: it is an Office file with macros."), "macros")
         return mime
     if extension in ODF_TYPES:
         expected = ODF_TYPES[extension]
@@ -607,16 +635,19 @@ def _check_zip(file, extension, label):
             with archive.open("mimetype") as member:
                 declared = member.read(200).decode("ascii", "replace").strip()
         if declared != expected:
-            _mismatch(
-                label,
-                extension,
-                declared or _("a ZIP archive that is not a .%(ext)s document") % {"ext": extension},
-            )
+            if declared:
+                _mismatch_type(label, extension, declared)
+            _not_a_document(label, extension)
         if any(name.startswith(("basic/", "scripts/")) for name in lowered):
-            _refuse(label, _("an OpenDocument file with macros"), "macros")
+            _refuse(label, _("“%(name)s” is refused: it is an OpenDocument file with macros."), "macros")
         return expected
     for name in lowered:
         member_extension = name.rpartition(".")[2] if "." in name.rpartition("/")[2] else ""
         if member_extension in ACTIVE_EXTENSIONS:
-            _refuse(label, _("a ZIP archive containing %(member)s") % {"member": name}, "active_member")
+            _refuse(
+                label,
+                _("“%(name)s” is refused: it is a ZIP archive containing %(member)s."),
+                "active_member",
+                member=name,
+            )
     return "application/zip"

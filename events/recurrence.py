@@ -6,6 +6,7 @@ of a daylight-saving change (their UTC time moves, as it should).
 """
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -31,10 +32,30 @@ def parse_rule(value, dtstart):
     try:
         return rrulestr(normalise_rule(value), dtstart=dtstart, ignoretz=True)
     except (ValueError, TypeError) as error:
-        raise ValidationError(
-            _("“%(rule)s” is not a valid RFC 5545 recurrence rule (e.g. FREQ=YEARLY): %(error)s"),
-            params={"rule": value, "error": error},
-        ) from error
+        raise _invalid_rule(value, str(error)) from error
+
+
+# dateutil's (English) reasons, said again as whole sentences in the reader's language.
+_INVALID_VALUE_RE = re.compile(r"^invalid '(?P<name>[A-Z]+)': (?P<value>.*)$")
+_UNKNOWN_PARAMETER_RE = re.compile(r"^unknown parameter '(?P<name>[^']+)'$")
+
+
+def _invalid_rule(value, reason):
+    if match := _INVALID_VALUE_RE.match(reason):
+        message = _(
+            "“%(rule)s” is not a valid RFC 5545 recurrence rule (e.g. FREQ=YEARLY): "
+            "“%(value)s” is not a possible value of %(name)s."
+        )
+        return ValidationError(message, params={"rule": value, **match.groupdict()})
+    if match := _UNKNOWN_PARAMETER_RE.match(reason):
+        message = _(
+            "“%(rule)s” is not a valid RFC 5545 recurrence rule (e.g. FREQ=YEARLY): "
+            "a recurrence rule has no part called %(name)s."
+        )
+        return ValidationError(message, params={"rule": value, **match.groupdict()})
+    return ValidationError(
+        _("“%(rule)s” is not a valid RFC 5545 recurrence rule (e.g. FREQ=YEARLY)."), params={"rule": value}
+    )
 
 
 def parse_exception_dates(text):

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -156,34 +157,34 @@ class TypedTableBlock(blocks.StructBlock):
             cells = list(row["cells"])
             if len(cells) > len(columns):
                 raise StructBlockValidationError(
-                    block_errors={
-                        "rows": ValidationError(
-                            _("Row %(row)d has %(cells)d cells but the table has %(columns)d columns.")
-                            % {"row": number, "cells": len(cells), "columns": len(columns)}
-                        )
-                    }
+                    block_errors={"rows": ValidationError(_too_many_cells(number, cells, columns))}
                 )
             for column, cell in zip(columns, cells, strict=False):
                 if cell and not _cell_matches(column["type"], cell):
-                    raise StructBlockValidationError(
-                        block_errors={
-                            "rows": ValidationError(
-                                _('Row %(row)d, column "%(column)s": "%(cell)s" is not a %(type)s.')
-                                % {
-                                    "row": number,
-                                    "column": column["heading"],
-                                    "cell": cell,
-                                    "type": _("number") if column["type"] == "number" else _("date"),
-                                }
-                            )
-                        }
-                    )
+                    values = {"row": number, "column": column["heading"], "cell": cell}
+                    if column["type"] == "number":
+                        message = _('Row %(row)d, column "%(column)s": "%(cell)s" is not a number.') % values
+                    else:
+                        message = _('Row %(row)d, column "%(column)s": "%(cell)s" is not a date.') % values
+                    raise StructBlockValidationError(block_errors={"rows": ValidationError(message)})
         return value
 
     class Meta:
         icon = "table"
         label = _("Table")
         template = "blocks/table_block.html"
+
+
+def _too_many_cells(number, cells, columns):
+    # Two numbers, two sentences: each noun agrees with its own count.
+    return "{} {}".format(
+        ngettext("Row %(row)d has %(count)d cell.", "Row %(row)d has %(count)d cells.", len(cells))
+        % {"row": number, "count": len(cells)},
+        ngettext(
+            "The table has only %(count)d column.", "The table has only %(count)d columns.", len(columns)
+        )
+        % {"count": len(columns)},
+    )
 
 
 def _cell_matches(column_type, cell):

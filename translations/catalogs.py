@@ -21,6 +21,8 @@ from .transliteration import to_latin
 LANGUAGES = ("sq", "sr")
 LATIN = "sr_Latn"
 DOMAINS = ("django", "djangojs")
+#: What ``makemessages`` leaves out of the project's catalogs (its strings are in the code elsewhere).
+PROJECT_IGNORE_PATTERNS = ("var/*", "tests/*", "bench/*", "locale/*", "docs/*")
 #: The packages whose admin screens staff see, by import name.
 VENDOR_PACKAGES = ("wagtail", "wagtail_localize")
 PLURAL_FORMS = {

@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page, PageLogEntry
@@ -106,18 +107,25 @@ class LocaleStatus:
         )
 
     def describe(self):
+        """Where this language's translation stands, as one phrase naming the language."""
+        values = {"language": self.locale.get_display_name(), "total": self.total}
         if not self.total:
-            return _("not translated yet")
+            return _("%(language)s: not translated yet") % values
         if self.outdated:
-            return _("translated from an older version of the source")
+            return _("%(language)s: translated from an older version of the source") % values
         if self.translated < self.total:
-            return _("%(translated)s of %(total)s segments translated") % {
-                "translated": self.translated,
-                "total": self.total,
-            }
+            return ngettext(
+                "%(language)s: %(count)s segment translated out of %(total)s",
+                "%(language)s: %(count)s segments translated out of %(total)s",
+                self.translated,
+            ) % {**values, "count": self.translated}
         if self.machine:
-            return _("%(count)s machine-translated segments not reviewed yet") % {"count": self.machine}
-        return _("complete, waiting for a reviewer's approval")
+            return ngettext(
+                "%(language)s: %(count)s machine-translated segment not reviewed yet",
+                "%(language)s: %(count)s machine-translated segments not reviewed yet",
+                self.machine,
+            ) % {**values, "count": self.machine}
+        return _("%(language)s: complete, waiting for a reviewer's approval") % values
 
 
 def is_gated(page):
@@ -181,7 +189,7 @@ def blocking_statuses(page, actor=None):
 
 
 def describe_missing(statuses):
-    return "; ".join(f"{status.locale.get_display_name()}: {status.describe()}" for status in statuses)
+    return "; ".join(status.describe() for status in statuses)
 
 
 def refusal_message(page, statuses, created=False):

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
     StringSegment,
@@ -321,8 +322,12 @@ def submit(task, by):
     total, translated, _machine = progress(task)
     _require(
         total and translated == total,
-        _("%(missing)s of %(total)s segments are still untranslated.")
-        % {"missing": total - translated, "total": total},
+        ngettext(
+            "%(count)s segment is still untranslated, out of %(total)s.",
+            "%(count)s segments are still untranslated, out of %(total)s.",
+            total - translated,
+        )
+        % {"count": total - translated, "total": total},
     )
     target = task.get_target_instance()
     if isinstance(target, DraftStateMixin):
@@ -351,7 +356,11 @@ def approve(task, by):
     _require(total and translated == total, _("The translation is incomplete."))
     _require(
         not machine,
-        _("%(count)s machine-translated segments have not been reviewed by a person yet.")
+        ngettext(
+            "%(count)s machine-translated segment has not been reviewed by a person yet.",
+            "%(count)s machine-translated segments have not been reviewed by a person yet.",
+            machine,
+        )
         % {"count": machine},
     )
     translation = get_translation(task)

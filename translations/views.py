@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
@@ -233,7 +233,7 @@ def gate_view(request, page_id):
                     _("'%(title)s' published together with its translations: %(locales)s.")
                     % {
                         "title": page.title,
-                        "locales": ", ".join(locale.language_code for locale in published),
+                        "locales": ", ".join(str(locale.get_display_name()) for locale in published),
                     },
                 )
             elif request.POST.get("action") == "override":
@@ -279,5 +279,13 @@ def convert_page_to_cyrillic(request, page_id):
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     changed = script_check.convert_page(page, request.user)
-    messages.success(request, _("%(count)s texts converted from Latin to Cyrillic.") % {"count": changed})
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s text converted from Latin to Cyrillic.",
+            "%(count)s texts converted from Latin to Cyrillic.",
+            changed,
+        )
+        % {"count": changed},
+    )
     return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
@@ -238,6 +239,12 @@ def limit_translators_to_their_locales(request, instance):
     return None
 
 
+def _language_names(codes):
+    """The languages of the log entry's locale codes, named in the reader's language."""
+    names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+    return ", ".join(str(names.get(code, code)) for code in codes) or "-"
+
+
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     @actions.register_action(gate.OVERRIDE_ACTION)
@@ -246,7 +253,7 @@ def register_log_actions(actions):
 
         def format_message(self, log_entry):
             return _("Published without the official translation (%(locales)s). Reason: %(reason)s") % {
-                "locales": ", ".join(log_entry.data.get("missing_locales", [])) or "-",
+                "locales": _language_names(log_entry.data.get("missing_locales", [])),
                 "reason": log_entry.data.get("reason", ""),
             }
 
@@ -256,5 +263,5 @@ def register_log_actions(actions):
 
         def format_message(self, log_entry):
             return _("The go-live time came; it waits for its translation (%(locales)s).") % {
-                "locales": ", ".join(log_entry.data.get("missing_locales", [])) or "-",
+                "locales": _language_names(log_entry.data.get("missing_locales", [])),
             }

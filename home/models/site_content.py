@@ -90,7 +90,7 @@ class Footer(SiteContentMixin):
         verbose_name_plural = _("footers")
 
     def __str__(self):
-        return f"{_('Footer')} ({self.locale})"
+        return _("Footer (%(locale)s)") % {"locale": self.locale}
 
 
 class OfficeContact(SiteContentMixin):
@@ -135,4 +135,6 @@ class SocialLinks(SiteContentMixin):
         verbose_name_plural = _("social links")
 
     def __str__(self):
-        return f"{self.title or _('Social links')} ({self.locale})"
+        if self.title:
+            return f"{self.title} ({self.locale})"
+        return _("Social links (%(locale)s)") % {"locale": self.locale}

@@ -12,6 +12,7 @@ from axes.models import AccessAttempt
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import PageViewRestriction
@@ -201,12 +202,13 @@ def test_the_reset_command_deletes_the_devices(required_head, editor, head):
     confirmed_device(editor)
     confirmed_device(head)
     out = StringIO()
-    call_command("reset_two_factor", "redaktor", "shefi", stdout=out)
+    with translation.override("en"):
+        call_command("reset_two_factor", "redaktor", "shefi", stdout=out)
     assert not TOTPDevice.objects.exists()
-    assert "redaktor: 1 device(s) deleted; signs in with the password alone." in out.getvalue()
-    assert "shefi: 1 device(s) deleted; must set up a new device" in out.getvalue()
+    assert "redaktor: 1 device deleted; they sign in with the password alone." in out.getvalue()
+    assert "shefi: 1 device deleted; they must set up a new device at the next sign-in." in out.getvalue()
     assert sign_in("shefi").get("/admin/").url.startswith(SETUP)
-    with pytest.raises(Exception, match="No such user: nobody"):
+    with translation.override("en"), pytest.raises(Exception, match="No such user: nobody"):
         call_command("reset_two_factor", "nobody")
 
 

@@ -40,9 +40,11 @@ def write_archive(folder, rows, contents):
     return metadata
 
 
-def run(folder, metadata, *args):
+def run(folder, metadata, *args, language="en"):
+    """The command's report, in English unless ``language`` says otherwise: the tests check the msgids."""
     out, err = io.StringIO(), io.StringIO()
-    call_command("import_documents", str(folder), str(metadata), *args, stdout=out, stderr=err)
+    with translation.override(language):
+        call_command("import_documents", str(folder), str(metadata), *args, stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
 
 
@@ -82,7 +84,7 @@ def archive(tmp_path, reference_data):
 def test_import_twice_creates_no_duplicates(archive, reference_data):
     folder, metadata = archive
     out, err = run(folder, metadata)
-    assert "Imported 13 of 13 rows; 0 already in the library; 0 rejected." in out
+    assert "Imported 13 rows out of 13. 0 files already in the library. 0 rows rejected." in out
     assert "[" + "#" * 30 + "] 13/13" in err
     assert Document.objects.count() == 13
 
@@ -101,7 +103,7 @@ def test_import_twice_creates_no_duplicates(archive, reference_data):
     assert list(translation.original.get_language_versions()) == [translation]
 
     out, _err = run(folder, metadata)
-    assert "Imported 0 of 13 rows; 13 already in the library; 0 rejected." in out
+    assert "Imported 0 rows out of 13. 13 files already in the library. 0 rows rejected." in out
     assert Document.objects.count() == 13
     assert Collection.objects.filter(name="Arkiva 2015").count() == 1
 
@@ -109,7 +111,7 @@ def test_import_twice_creates_no_duplicates(archive, reference_data):
 def test_dry_run_saves_nothing(archive):
     folder, metadata = archive
     out, _err = run(folder, metadata, "--dry-run")
-    assert "Would import 13 of 13 rows" in out
+    assert "Would import 13 rows out of 13." in out
     assert "Dry run: nothing was saved." in out
     assert not Document.objects.exists()
     assert not Collection.objects.filter(name="Arkiva 2015").exists()
@@ -144,8 +146,8 @@ def test_rejected_rows_are_reported_with_reasons(tmp_path, reference_data):
     with translation.override("en"):
         out, _err = run(tmp_path, metadata, "--no-progress")
 
-    assert "Imported 1 of 9 rows; 0 already in the library; 8 rejected." in out
-    assert "line 3 (faqe.pdf): “faqe.pdf” is refused: its content is an HTML page." in out
+    assert "Imported 1 row out of 9. 0 files already in the library. 8 rows rejected." in out
+    assert "line 3 (faqe.pdf): “faqe.pdf” is refused: it is an HTML page." in out
     assert "line 4 (logo.svg): Files of type .svg are not accepted" in out
     assert "line 5 (mungon.pdf): no such file" in out
     assert "line 6 (kopje.pdf): the same file as line 2" in out
@@ -166,3 +168,21 @@ def test_unknown_columns_stop_the_import(tmp_path):
 def test_missing_folder_stops_the_import(tmp_path):
     with pytest.raises(CommandError, match="is not a folder"):
         run(tmp_path / "nowhere", tmp_path / "metadata.csv")
+
+
+def test_the_report_is_in_the_active_language(tmp_path):
+    metadata = write_archive(tmp_path, [{"file": "bosh.pdf"}], {"bosh.pdf": b""})
+    out, _err = run(tmp_path, metadata, "--no-progress", language="sq")
+    with translation.override("sq"):
+        reason = translation.gettext("“%(name)s” is empty.") % {"name": "bosh.pdf"}
+        line = translation.gettext("line %(line)s (%(file)s): %(reason)s") % {
+            "line": 2,
+            "file": "bosh.pdf",
+            "reason": reason,
+        }
+        summary = translation.ngettext("%(count)s row rejected.", "%(count)s rows rejected.", 1) % {
+            "count": 1
+        }
+    assert reason != "“bosh.pdf” is empty."  # a sentence the Albanian catalog has
+    assert line in out
+    assert summary in out

@@ -216,7 +216,7 @@ def test_admin_refuses_oversize_upload_with_the_configured_limit(admin_client, h
 def test_admin_refuses_html_renamed_pdf_with_a_clear_message(upload, home_page):
     response = upload("vendim.pdf", files.HTML, expect_ok=False)
     assert response.status_code == 200
-    assert "its content is an HTML page" in response.content.decode()
+    assert "it is an HTML page" in response.content.decode()
     assert not Document.objects.exists()
 
 
@@ -400,7 +400,7 @@ def test_too_many_objects_are_refused_before_they_are_walked():
     with override_settings(DOCUMENTS_PDF_MAX_OBJECTS=5):
         error = refusal("vendim.pdf", packed())
     assert error.code == "pdf_too_complex"
-    assert "more than 5 objects" in error.messages[0]
+    assert "number of objects 5," in error.messages[0]
 
 
 def test_object_streams_that_inflate_beyond_the_limit_are_refused_without_inflating_them():
@@ -410,7 +410,7 @@ def test_object_streams_that_inflate_beyond_the_limit_are_refused_without_inflat
     with override_settings(DOCUMENTS_PDF_MAX_DECOMPRESSED_SIZE=1024 * 1024):
         error = refusal("vendim.pdf", data)
     assert error.code == "pdf_too_complex"
-    assert "MB once decompressed" in error.messages[0]
+    assert "decompressed size 1.0\xa0MB," in error.messages[0]
     check("vendim.pdf", data)  # within the default limit (64 MB)
 
 
@@ -424,7 +424,7 @@ def test_the_pypdf_pass_stops_when_its_time_is_up():
     with override_settings(DOCUMENTS_PDF_CHECK_SECONDS=0):
         error = refusal("vendim.pdf", packed())
     assert error.code == "pdf_too_complex"
-    assert "0 seconds of work" in error.messages[0]
+    assert "time 0 s." in error.messages[0]
 
 
 def test_a_pdf_crafted_to_be_repaired_over_and_over_is_refused_after_bounded_reading():

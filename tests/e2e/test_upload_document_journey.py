@@ -58,5 +58,5 @@ def test_editor_sees_why_an_html_file_renamed_pdf_is_refused(page, live_server, 
     )
     page.fill("#id_title", "Vendim i rremë")
     page.click("form[enctype='multipart/form-data'] button[type=submit]")
-    page.get_by_text("its content is an HTML page").wait_for()
+    page.get_by_text("it is an HTML page").wait_for()
     assert not Document.objects.exists()

@@ -55,7 +55,7 @@ def test_dashboard_lists_scheduled_notices_with_recipients(
     ]
     assert b"Takim publik" in response.content
     home = client.get("/admin/")
-    assert b"2 upcoming, 0 late, 0 failed." in home.content
+    assert b"Upcoming: 2, late: 0, failed: 0." in home.content
 
 
 def test_head_of_office_edits_rules_and_contacts(client, head_of_office, contacts):

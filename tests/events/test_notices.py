@@ -1,4 +1,5 @@
 import datetime as dt
+import io
 
 import pytest
 import time_machine
@@ -295,13 +296,18 @@ def test_send_due_notices_command(calendar_index, contacts, django_capture_on_co
     page = publish(
         EventPageFactory(parent=calendar_index, start=start, live=False), django_capture_on_commit_callbacks
     )
-    call_command("send_due_notices", "--now", (start - dt.timedelta(days=14)).isoformat())
+    out = io.StringIO()
+    with translation.override("en"):
+        call_command("send_due_notices", "--now", (start - dt.timedelta(days=14)).isoformat(), stdout=out)
 
     assert dict(MediaNotice.objects.filter(page=page).values_list("kind", "status")) == {
         "advisory": "sent",
         "reminder": "scheduled",
     }
     assert len(mail.outbox) == 3
+    advisory = MediaNotice.objects.get(page=page, kind="advisory")
+    assert out.getvalue().splitlines()[0] == f"Notice {advisory.pk}: Sent"
+    assert out.getvalue().splitlines()[-1].startswith("1 notice due at ")
 
 
 def test_a_yearly_series_gets_next_years_notices_once_this_years_are_out(

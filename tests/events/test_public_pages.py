@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.test.utils import WagtailPageTestCase
 
 from events import notices
@@ -121,3 +122,17 @@ def test_restricted_events_stay_out_of_the_calendar_and_the_feeds(client, calend
     for output in (html, feed):
         assert "Koncert publik" in output
         assert "Takim i mbyllur" not in output
+
+
+def test_a_postponed_event_says_when_it_was_first_planned(client, calendar_index):
+    page = EventPageFactory(
+        parent=calendar_index,
+        title="Festivali i shtyrë",
+        start=local(2026, 12, 10, 18),
+        status="postponed",
+        original_start=local(2026, 12, 3, 18),
+    )
+    with translation.override("sq"):
+        first_planned = date_format(timezone.localtime(page.original_start), "DATETIME_FORMAT")
+        expected = translation.gettext("(originally %(start)s)") % {"start": first_planned}
+    assert expected in client.get(page.url).content.decode()

@@ -109,8 +109,18 @@ def test_an_occurrence_overlapping_the_range_start_is_included():
 
 def test_invalid_rule_and_exception_dates_give_clear_errors():
     with translation.override("en"):
-        with pytest.raises(ValidationError, match="not a valid RFC 5545 recurrence rule"):
+        with pytest.raises(ValidationError) as error:
             recurrence.parse_rule("FREQ=SOMETIMES", dt.datetime(2026, 1, 1))
+        assert error.value.messages == [
+            "“FREQ=SOMETIMES” is not a valid RFC 5545 recurrence rule (e.g. FREQ=YEARLY): "
+            "“SOMETIMES” is not a possible value of FREQ."
+        ]
+        with pytest.raises(ValidationError) as error:
+            recurrence.parse_rule("FREQ=WEEKLY;EVERY=2", dt.datetime(2026, 1, 1))
+        assert error.value.messages == [
+            "“FREQ=WEEKLY;EVERY=2” is not a valid RFC 5545 recurrence rule (e.g. FREQ=YEARLY): "
+            "a recurrence rule has no part called EVERY."
+        ]
         with pytest.raises(ValidationError, match="is not a date: write exception dates as YYYY-MM-DD"):
             recurrence.parse_exception_dates("2026-01-01\n1 May")
     assert recurrence.parse_exception_dates("2026-05-01, 2026-01-01\n") == [

@@ -6,8 +6,10 @@ from home.blocks import BodyBlock, TypedTableBlock
 
 pytestmark = pytest.mark.django_db
 
+THREE_COLUMNS = (("Drejtoria", "text"), ("Buxheti (€)", "number"), ("Data", "date"))
 
-def table(rows, columns=(("Drejtoria", "text"), ("Buxheti (€)", "number"), ("Data", "date"))):
+
+def table(rows, columns=THREE_COLUMNS):
     block = TypedTableBlock()
     return block, block.to_python(
         {
@@ -35,15 +37,24 @@ def test_typed_table_accepts_values_of_the_column_types_and_renders_headers():
 
 
 @pytest.mark.parametrize(
-    ("cells", "message"),
+    ("columns", "cells", "message"),
     [
-        (["Arsimi", "shumë", "2026-01-01"], 'Row 1, column "Buxheti (€)": "shumë" is not a number.'),
-        (["Arsimi", "10", "01.01.2026"], 'Row 1, column "Data": "01.01.2026" is not a date.'),
-        (["Arsimi", "10", "2026-01-01", "tepër"], "Row 1 has 4 cells but the table has 3 columns."),
+        (
+            THREE_COLUMNS,
+            ["Arsimi", "shumë", "2026-01-01"],
+            'Row 1, column "Buxheti (€)": "shumë" is not a number.',
+        ),
+        (THREE_COLUMNS, ["Arsimi", "10", "01.01.2026"], 'Row 1, column "Data": "01.01.2026" is not a date.'),
+        (
+            THREE_COLUMNS,
+            ["Arsimi", "10", "2026-01-01", "tepër"],
+            "Row 1 has 4 cells. The table has only 3 columns.",
+        ),
+        ((("Drejtoria", "text"),), ["Arsimi", "10"], "Row 1 has 2 cells. The table has only 1 column."),
     ],
 )
-def test_typed_table_rejects_cells_that_do_not_fit_their_column(cells, message):
-    block, value = table([cells])
+def test_typed_table_rejects_cells_that_do_not_fit_their_column(columns, cells, message):
+    block, value = table([cells], columns)
     with translation.override("en"):
         with pytest.raises(ValidationError) as error:
             block.clean(value)

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.messages import get_messages
 from django.utils import translation
@@ -73,7 +75,11 @@ def test_publish_together_publishes_source_and_ready_translation(
     task = TranslationTask.objects.get(target_locale__language_code="sr")
     services.start(task, serbian_translator)
     response = client.get(f"/admin/translations/gate/{home_pages['sq'].pk}/")
-    assert b"not translated yet" in response.content or b"segments translated" in response.content
+    # One whole phrase per language, the language named once.
+    assert re.search(
+        r"<li>Serbian: (not translated yet|\d+ segments? translated out of \d+)</li>",
+        response.content.decode(),
+    )
     with translation.override("en"), pytest.raises(gate.GateError, match="official act"):
         gate.publish_together(home_pages["sq"], head_of_office)
 
@@ -104,7 +110,12 @@ def test_head_of_office_overrides_with_a_reason_in_the_audit_log(
     entry = PageLogEntry.objects.get(action=gate.OVERRIDE_ACTION, page=home_pages["sq"])
     assert entry.user == head_of_office
     assert entry.data == {"reason": reason, "missing_locales": ["sr"]}
-    assert reason in entry.message
+    # The missing language by name, in the reader's language (here the site's, Albanian).
+    with translation.override("sq"):
+        expected = translation.gettext(
+            "Published without the official translation (%(locales)s). Reason: %(reason)s"
+        ) % {"locales": translation.gettext("Serbian"), "reason": reason}
+    assert entry.message == expected
     # The page history shows it too.
     assert reason in client.get(f"/admin/pages/{home_pages['sq'].pk}/history/").content.decode()
 

@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation
 
@@ -177,7 +177,22 @@ def test_deadline_reminders_are_sent_once(sr_task, serbian_translator, head_of_o
     mail.outbox.clear()
     out = io.StringIO()
     call_command("notify_translation_deadlines", stdout=out)
-    assert out.getvalue().strip() == "Reminders sent: 1 due soon, 1 overdue."
+    # The command runs in the site's language, Albanian; its report too.
+    with translation.override("sq"):
+        assert out.getvalue().splitlines() == [
+            ngettext(
+                "%(count)s reminder sent about a task due soon.",
+                "%(count)s reminders sent about tasks due soon.",
+                1,
+            )
+            % {"count": 1},
+            ngettext(
+                "%(count)s reminder sent about an overdue task.",
+                "%(count)s reminders sent about overdue tasks.",
+                1,
+            )
+            % {"count": 1},
+        ]
     # Each in the recipient's admin language: the Serbian translator, the Albanian reviewer.
     with translation.override("sr"):
         due_soon = gettext("Translation due soon: %(title)s") % {"title": "Lajme"}

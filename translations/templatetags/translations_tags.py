@@ -1,9 +1,17 @@
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
 COLOURS = {"translated": "#2e7d32", "outdated": "#ef6c00", "in_progress": "#1565c0", "missing": "#bdbdbd"}
+# The legend's words (coverage.html), in the reader's language.
+LABELS = {
+    "translated": _("translated"),
+    "outdated": _("outdated"),
+    "in_progress": _("in progress"),
+    "missing": _("missing"),
+}
 
 
 @register.filter
@@ -18,7 +26,7 @@ def coverage_bars(cell):
     for status, colour in COLOURS.items():
         width = cell.percent(status)
         if width:
-            rectangles.append((f"{x:.1f}", f"{width:.1f}", colour, status, width))
+            rectangles.append((f"{x:.1f}", f"{width:.1f}", colour, LABELS[status], width))
             x += width
     return format_html_join(
         "",

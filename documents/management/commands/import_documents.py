@@ -1,10 +1,43 @@
 """manage.py import_documents <folder> <metadata.csv> [--dry-run]"""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from documents.importer import COLUMNS, DocumentImporter, ImportAborted
 
 BAR_WIDTH = 30
+
+
+def summary(report, dry_run):
+    """The closing lines of the report: one sentence per count, so that each noun agrees with its number."""
+    values = {"count": len(report.imported), "total": report.total}
+    if dry_run:
+        done = ngettext(
+            "Would import %(count)s row out of %(total)s.",
+            "Would import %(count)s rows out of %(total)s.",
+            len(report.imported),
+        )
+    else:
+        done = ngettext(
+            "Imported %(count)s row out of %(total)s.",
+            "Imported %(count)s rows out of %(total)s.",
+            len(report.imported),
+        )
+    sentences = [
+        done % values,
+        ngettext(
+            "%(count)s file already in the library.",
+            "%(count)s files already in the library.",
+            len(report.duplicates),
+        )
+        % {"count": len(report.duplicates)},
+        ngettext("%(count)s row rejected.", "%(count)s rows rejected.", len(report.rejected))
+        % {"count": len(report.rejected)},
+    ]
+    if dry_run:
+        sentences.append(_("Dry run: nothing was saved."))
+    return " ".join(sentences)
 
 
 class Command(BaseCommand):
@@ -32,24 +65,25 @@ class Command(BaseCommand):
             self.stderr.write("")
 
         if report.rejected:
-            self.stdout.write(self.style.WARNING(f"Rejected rows ({len(report.rejected)}):"))
+            count = len(report.rejected)
+            self.stdout.write(self.style.WARNING(_("Rejected rows (%(count)s):") % {"count": count}))
             for rejection in report.rejected:
-                self.stdout.write(f"  line {rejection.line} ({rejection.file or '-'}): {rejection.reason}")
-        verb = "Would import" if dry_run else "Imported"
-        summary = (
-            f"{verb} {len(report.imported)} of {report.total} rows; "
-            f"{len(report.duplicates)} already in the library; {len(report.rejected)} rejected."
-        )
-        if dry_run:
-            summary += " Dry run: nothing was saved."
-        self.stdout.write(self.style.SUCCESS(summary))
+                self.stdout.write(
+                    "  "
+                    + _("line %(line)s (%(file)s): %(reason)s")
+                    % {"line": rejection.line, "file": rejection.file or "-", "reason": rejection.reason}
+                )
+        self.stdout.write(self.style.SUCCESS(summary(report, dry_run)))
 
     def _progress(self, done, total, report):
         filled = BAR_WIDTH * done // total if total else BAR_WIDTH
         bar = "#" * filled + "." * (BAR_WIDTH - filled)
-        line = (
-            f"\r[{bar}] {done}/{total}  new {len(report.imported)}"
-            f"  present {len(report.duplicates)}  rejected {len(report.rejected)}"
-        )
+        # Label and value: no word has to agree with a number.
+        counts = _("new: %(new)s  present: %(present)s  rejected: %(rejected)s") % {
+            "new": len(report.imported),
+            "present": len(report.duplicates),
+            "rejected": len(report.rejected),
+        }
+        line = f"\r[{bar}] {done}/{total}  {counts}"
         self.stderr.write(line, ending="")
         self.stderr.flush()

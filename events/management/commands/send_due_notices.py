@@ -4,9 +4,12 @@ import datetime as dt
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from events import notices
+from events.models import MediaNotice
 
 
 def parse_moment(value):
@@ -49,9 +52,17 @@ class Command(BaseCommand):
             return
         results = notices.send_due_notices(now=moment)
         for pk, status in results.items():
-            self.stdout.write(f"Notice {pk}: {status or 'skipped (taken by another worker)'}")
+            if status:
+                label = MediaNotice.Status(status).label
+                self.stdout.write(_("Notice %(number)s: %(status)s") % {"number": pk, "status": label})
+            else:
+                self.stdout.write(_("Notice %(number)s: skipped (taken by another worker)") % {"number": pk})
+        when = formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
         self.stdout.write(
             self.style.SUCCESS(
-                f"{len(results)} notice(s) due at {timezone.localtime(moment):%Y-%m-%d %H:%M}."
+                ngettext(
+                    "%(count)s notice due at %(when)s.", "%(count)s notices due at %(when)s.", len(results)
+                )
+                % {"count": len(results), "when": when}
             )
         )

@@ -10,6 +10,7 @@ that is approved (or at the next run after that).
 from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 from wagtail.management.commands.publish_scheduled import Command as WagtailCommand
 from wagtail.models import DraftStateMixin, Page, Revision
 
@@ -42,4 +43,11 @@ class Command(WagtailCommand):
                 held += 1
                 gate.hold(revision, refusal)
         if held and options["verbosity"] > 0:
-            self.stdout.write(f"{held} official act(s) wait for their translation.")
+            self.stdout.write(
+                ngettext(
+                    "%(count)s official act waits for its translation.",
+                    "%(count)s official acts wait for their translation.",
+                    held,
+                )
+                % {"count": held}
+            )

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         call_command(
             "makemessages",
             locale=list(catalogs.LANGUAGES),
-            ignore_patterns=["var/*", "tests/*", "bench/*", "locale/*", "docs/*"],
+            ignore_patterns=list(catalogs.PROJECT_IGNORE_PATTERNS),
             no_obsolete=True,
             verbosity=options["verbosity"],
         )

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cms.security.two_factor import is_required
@@ -22,13 +23,28 @@ class Command(BaseCommand):
         users = {user.get_username(): user for user in User.objects.filter(username__in=usernames)}
         missing = [name for name in usernames if name not in users]
         if missing:
-            raise CommandError(f"No such user: {', '.join(missing)}. Nothing was reset.")
+            raise CommandError(
+                ngettext(
+                    "No such user: %(names)s. Nothing was reset.",
+                    "No such users: %(names)s. Nothing was reset.",
+                    len(missing),
+                )
+                % {"names": ", ".join(missing)}
+            )
         for name in usernames:
             user = users[name]
-            deleted, _ = TOTPDevice.objects.filter(user=user).delete()
-            then = (
-                "must set up a new device at the next sign-in"
-                if is_required(user)
-                else "signs in with the password alone"
-            )
-            self.stdout.write(f"{name}: {deleted} device(s) deleted; {then}.")
+            deleted, _kinds = TOTPDevice.objects.filter(user=user).delete()
+            values = {"user": name, "count": deleted}
+            if is_required(user):
+                message = ngettext(
+                    "%(user)s: %(count)s device deleted; they must set up a new device at the next sign-in.",
+                    "%(user)s: %(count)s devices deleted; they must set up a new device at the next sign-in.",
+                    deleted,
+                )
+            else:
+                message = ngettext(
+                    "%(user)s: %(count)s device deleted; they sign in with the password alone.",
+                    "%(user)s: %(count)s devices deleted; they sign in with the password alone.",
+                    deleted,
+                )
+            self.stdout.write(message % values)
