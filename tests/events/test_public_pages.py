@@ -1,8 +1,12 @@
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core import mail
 from django.utils import timezone
+from django.utils.html import strip_tags
 from wagtail.test.utils import WagtailPageTestCase
 
 from events import notices
@@ -54,6 +58,26 @@ def test_meeting_page_shows_agenda_and_materials(client, calendar_index, assembl
     assert content.index("Miratimi i procesverbalit") < content.index("Projektbuxheti 2027")
     assert "Kryesuesi" in content and "https://video.example/live" in content
     assert "/ical/body/kuvendi.ics" in content
+
+
+def test_agenda_items_are_numbered_once(client, calendar_index, assembly):
+    """The stored number ("2a") is printed, the position where there is none; the list adds no markers."""
+    page = MeetingPageFactory(parent=calendar_index, organiser=assembly, start=local(2026, 12, 10, 10))
+    for number, title in (
+        ("1", "Miratimi i procesverbalit"),
+        ("2a", "Projektbuxheti 2027"),
+        ("", "Të ndryshme"),
+    ):
+        page.agenda_items.add(AgendaItem(number=number, title=title))
+    page.save_revision().publish()
+
+    content = client.get(page.url).content.decode()
+    agenda = re.search(r'<ol class="agenda">(.*?)</ol>', content, re.DOTALL).group(1)
+    items = [" ".join(strip_tags(item).split()) for item in re.findall(r"<li>(.*?)</li>", agenda, re.DOTALL)]
+    assert items == ["1. Miratimi i procesverbalit", "2a. Projektbuxheti 2027", "3. Të ndryshme"]
+    assert "value=" not in agenda
+    stylesheet = Path(finders.find("css/site.css")).read_text()
+    assert re.search(r"\.agenda\s*\{[^}]*list-style:\s*none", stylesheet)
 
 
 def test_media_contacts_never_reach_public_outputs(
