@@ -17,7 +17,8 @@ MAYORS_OFFICE = {
 
 BODIES = [
     # slug, glossary key, kind, abbreviation per language, parent slug
-    ("kuvendi", "municipal_assembly", Body.Kind.ASSEMBLY, {"sq": "KK", "sr": "СО", "en": "MA"}, None),
+    # "KK" is the Committee for Returns' (glossary): the Assembly is "KKom" in Albanian.
+    ("kuvendi", "municipal_assembly", Body.Kind.ASSEMBLY, {"sq": "KKom", "sr": "СО", "en": "MA"}, None),
     (
         "kpf",
         "committee_policy_finance",
@@ -34,7 +35,7 @@ BODIES = [
     ),
     ("kk", "committee_returns", Body.Kind.COMMITTEE, {"sq": "KK", "sr": "КП", "en": "CR"}, "kuvendi"),
     ("bordi", "board_of_directors", Body.Kind.BOARD, {"sq": "BD", "sr": "ОД", "en": "BD"}, None),
-    ("kryetari", MAYORS_OFFICE, Body.Kind.MAYORS_OFFICE, {"sq": "ZK", "sr": "КП", "en": "MO"}, None),
+    ("kryetari", MAYORS_OFFICE, Body.Kind.MAYORS_OFFICE, {"sq": "ZK", "sr": "КПО", "en": "MO"}, None),
 ]
 
 DEPARTMENTS = [
