@@ -47,8 +47,13 @@ def page_description(page):
     active language.
     """
     if isinstance(page, Page):
-        for field in ("search_description", "summary", "intro"):
-            text = " ".join(html.unescape(strip_tags(getattr(page, field, "") or "")).split())
+        texts = (
+            getattr(page, "search_description", ""),
+            getattr(page, "summary", ""),
+            html.unescape(strip_tags(getattr(page, "intro", "") or "")),  # rich text
+        )
+        for text in texts:
+            text = " ".join((text or "").split())
             if text:
                 return Truncator(text).chars(DESCRIPTION_LENGTH)
     return str(SITE_DESCRIPTION)
