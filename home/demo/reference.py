@@ -137,6 +137,7 @@ def load(ctx):
     bodies = {}
     for slug, key, kind, abbreviations, parent in BODIES:
         names = key if isinstance(key, dict) else terms(key)
+        texts = {**_names(names), **_names(abbreviations, "abbreviation")}
         body = BodyFactory(
             slug=slug,
             kind=kind,
@@ -144,9 +145,13 @@ def load(ctx):
             sort_order=len(bodies),
             abbreviation=abbreviations["sq"],
             name=names["sq"],
-            **_names(names),
-            **_names(abbreviations, "abbreviation"),
+            **texts,
         )
+        # A database loaded before the glossary was followed gets its names and abbreviations corrected.
+        stale = {field: value for field, value in texts.items() if getattr(body, field) != value}
+        if stale:
+            Body.objects.filter(pk=body.pk).update(**stale)
+            body.refresh_from_db()
         bodies[slug] = body
     for slug, names in DEPARTMENTS:
         DepartmentFactory(slug=slug, name=names["sq"], **_names(names))

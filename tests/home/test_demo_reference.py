@@ -54,3 +54,12 @@ def test_a_body_may_not_take_an_abbreviation_another_has_in_that_language(bodies
     assert raised.value.error_dict["abbreviation_sr"][0].code == "duplicate_abbreviation"
     body.abbreviation_sr = "КР"
     body.full_clean()
+
+
+def test_loading_again_corrects_a_body_loaded_before_the_glossary_was_followed(bodies):
+    Body.objects.filter(slug="kuvendi").update(abbreviation_sq="KK", name_en="Assembly")
+
+    reference.load(DemoContext(write=lambda message: None))
+
+    assembly = Body.objects.get(slug="kuvendi")
+    assert (assembly.abbreviation_sq, assembly.name_en) == ("KKom", "Municipal Assembly")
