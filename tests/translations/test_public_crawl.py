@@ -106,7 +106,7 @@ class PageReader(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.lang = None
-        self.open = []  # (tag, lang) of the open elements
+        self.open = []  # (tag, lang, opens the main menu) of the open elements
         self.skipping = 0  # inside <script> or <style>
         self.texts = []  # (text, lang)
         self.readable = []  # (attribute, value, lang)
