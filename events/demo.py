@@ -11,6 +11,7 @@ from wagtail.documents import get_document_model
 
 from events.defaults import ensure_default_rules
 from events.models import AgendaItem, EventIndexPage, EventPage, MediaContact, MeetingMaterial, MeetingPage
+from home.demo.content import ensure_in_main_menu
 from home.glossary import terms
 from home.localization import translate_with
 from home.models import Body, DocumentType, HomePage, Place, Topic
@@ -25,6 +26,8 @@ INDEX = {
         "en": "Sessions of the Assembly and municipal bodies, public meetings with citizens and cultural events.",
     },
 }
+
+MENU_POSITION = 1  # after the news
 
 # slug, kind, days from today, hour (None: all day), hours, place, topics, extra fields, title, body
 EVENTS = [
@@ -407,6 +410,7 @@ def load(ctx):
         ctx,
         slugs=INDEX["slug"],
     )
+    ensure_in_main_menu(ctx, index, MENU_POSITION)
     today = timezone.localdate()
     existing = set(index.get_children().values_list("slug", flat=True))
 

@@ -25,6 +25,11 @@ def locales(db):
 @pytest.fixture
 def site(locales):
     """The default site rooted at the Albanian home page (recreated if a flush removed it)."""
+    return ensure_default_site(locales)
+
+
+def ensure_default_site(locales):
+    """The ``site`` fixture's work, for fixtures of a wider scope than a test."""
     if Collection.get_first_root_node() is None:
         # A flush also removes the root collection that images and documents need.
         Collection.add_root(name="Root")

@@ -336,3 +336,24 @@ def _load_site_content(ctx, strings, pages, indexes):
             if not snippet.has_translation(Locale.objects.get(language_code=code)):
                 translate_with(snippet, code, strings.translator(code))
                 ctx.count("site content", True)
+
+
+def ensure_in_main_menu(ctx, page, position):
+    """Put ``page`` (an Albanian source page) at ``position`` in the main menu of every locale.
+
+    Apps whose pages load after the site content (the calendar) add their entry this way; the
+    Serbian and English menus are synchronised from the Albanian one.
+    """
+    sq = Locale.objects.get(language_code="sq")
+    menu = models.MainMenu.objects.filter(locale=sq).order_by("pk").first()
+    items = [
+        ("item", {"label": item.value["label"], "link": dict(item.value["link"])}) for item in menu.items
+    ]
+    if any(getattr(item["link"].get("page"), "pk", None) == page.pk for _type, item in items):
+        return
+    items.insert(position, ("item", {"label": "", "link": {"page": page, "url": ""}}))
+    menu.items = items
+    menu.save()
+    for code in LANGUAGES:
+        translate_with(menu, code, lambda source, path: None)
+    ctx.count("site content", True)

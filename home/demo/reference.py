@@ -17,7 +17,8 @@ MAYORS_OFFICE = {
 
 BODIES = [
     # slug, glossary key, kind, abbreviation per language, parent slug
-    ("kuvendi", "municipal_assembly", Body.Kind.ASSEMBLY, {"sq": "KK", "sr": "СО", "en": "MA"}, None),
+    # "KK" is the Committee for Returns' (glossary): the Assembly is "KKom" in Albanian.
+    ("kuvendi", "municipal_assembly", Body.Kind.ASSEMBLY, {"sq": "KKom", "sr": "СО", "en": "MA"}, None),
     (
         "kpf",
         "committee_policy_finance",
@@ -34,7 +35,7 @@ BODIES = [
     ),
     ("kk", "committee_returns", Body.Kind.COMMITTEE, {"sq": "KK", "sr": "КП", "en": "CR"}, "kuvendi"),
     ("bordi", "board_of_directors", Body.Kind.BOARD, {"sq": "BD", "sr": "ОД", "en": "BD"}, None),
-    ("kryetari", MAYORS_OFFICE, Body.Kind.MAYORS_OFFICE, {"sq": "ZK", "sr": "КП", "en": "MO"}, None),
+    ("kryetari", MAYORS_OFFICE, Body.Kind.MAYORS_OFFICE, {"sq": "ZK", "sr": "КПО", "en": "MO"}, None),
 ]
 
 DEPARTMENTS = [
@@ -136,6 +137,7 @@ def load(ctx):
     bodies = {}
     for slug, key, kind, abbreviations, parent in BODIES:
         names = key if isinstance(key, dict) else terms(key)
+        texts = {**_names(names), **_names(abbreviations, "abbreviation")}
         body = BodyFactory(
             slug=slug,
             kind=kind,
@@ -143,9 +145,13 @@ def load(ctx):
             sort_order=len(bodies),
             abbreviation=abbreviations["sq"],
             name=names["sq"],
-            **_names(names),
-            **_names(abbreviations, "abbreviation"),
+            **texts,
         )
+        # A database loaded before the glossary was followed gets its names and abbreviations corrected.
+        stale = {field: value for field, value in texts.items() if getattr(body, field) != value}
+        if stale:
+            Body.objects.filter(pk=body.pk).update(**stale)
+            body.refresh_from_db()
         bodies[slug] = body
     for slug, names in DEPARTMENTS:
         DepartmentFactory(slug=slug, name=names["sq"], **_names(names))

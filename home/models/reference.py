@@ -6,8 +6,11 @@ and the API can filter by them. Reading ``name`` in a request gives the active
 language, falling back sq → en when a translation is empty.
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 
 class Body(models.Model):
@@ -42,6 +45,34 @@ class Body(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+    def clean(self):
+        """Two bodies never share an abbreviation in one language: readers tell them apart by it."""
+        super().clean()
+        errors = {}
+        # Compared in Python: SQLite folds the case of ASCII letters only (КПФ, кпф).
+        others = list(Body.objects.exclude(pk=self.pk))
+        for code in settings.MODELTRANSLATION_LANGUAGES:
+            field = build_localized_fieldname("abbreviation", code)
+            value = (getattr(self, field, "") or "").strip()
+            if not value:
+                continue
+            clash = next(
+                (
+                    other
+                    for other in others
+                    if (getattr(other, field) or "").strip().casefold() == value.casefold()
+                ),
+                None,
+            )
+            if clash is not None:
+                errors[field] = ValidationError(
+                    _("%(body)s already has the abbreviation %(abbreviation)s in this language."),
+                    params={"body": clash.name, "abbreviation": value},
+                    code="duplicate_abbreviation",
+                )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Department(models.Model):

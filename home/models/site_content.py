@@ -5,10 +5,13 @@ source and its translations); ``for_locale`` falls back to the default locale
 while a translation is missing.
 """
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
@@ -56,10 +59,13 @@ class SiteContentMixin(TranslatableMixin, models.Model):
     @classmethod
     def for_locale(cls, locale=None):
         locale = locale or Locale.get_active()
-        found = cls.objects.filter(locale=locale).order_by("pk").first()
-        if found is None:
-            found = cls.objects.filter(locale=Locale.get_default()).order_by("pk").first()
-        return found
+        # One query for both: every page shows the menu and the footer.
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        candidates = cls.objects.filter(Q(locale=locale) | Q(locale__language_code=default)).order_by("pk")
+        candidates = list(candidates)
+        return next((found for found in candidates if found.locale_id == locale.pk), None) or next(
+            iter(candidates), None
+        )
 
 
 class MainMenu(index.Indexed, SiteContentMixin):

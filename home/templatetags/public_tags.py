@@ -3,8 +3,10 @@
 from django import template
 from django.conf import settings
 from django.db.models import QuerySet
+from django.urls import translate_url
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from wagtail.models import Page, Site
 
 from cms.html import clean_rich_text as clean_html
 from cms.html import is_safe_url
@@ -40,10 +42,35 @@ def language_versions(context, page):
     """The page in every language the public may read it in (the switcher, ``hreflang``).
 
     A list of ``{code, name, url, full_url, current}`` in the order of ``LANGUAGES``: the
-    page and its public translations, and the Serbian one also in Latin script (``/sr-latn/``).
+    page and its public translations, and the Serbian one also in Latin script (``/sr-latn/``);
+    without a page (the search page), the view's address in every language.
     """
     request = context.get("request")
     current = get_language()
+    versions = _page_versions(page, request) if isinstance(page, Page) else _view_versions(request)
+    order = [code for code, _name in settings.LANGUAGES]
+    for version in versions:
+        version["name"] = NATIVE_NAMES.get(version["code"], version["code"])
+        version["current"] = version["code"] == current
+    return sorted(
+        versions, key=lambda version: order.index(version["code"]) if version["code"] in order else 99
+    )
+
+
+def _view_versions(request):
+    """A view under ``i18n_patterns`` (the search page) in every language, its query kept."""
+    if request is None:
+        return []
+    path = request.get_full_path()
+    urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+    if len(set(urls.values())) < len(urls):
+        return []  # not a view of the public site's languages (the admin's login lock-out)
+    site = Site.find_for_request(request)
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    return [{"code": code, "url": url, "full_url": root + url} for code, url in urls.items()]
+
+
+def _page_versions(page, request):
     translations = public_pages(page.get_translations(), request).select_related("locale")
     versions = []
     for version in [page, *translations]:
@@ -55,13 +82,7 @@ def language_versions(context, page):
             url, full_url = cyrillic_url(url), cyrillic_url(full_url)
             versions.append({"code": LATIN, "url": latin_url(url), "full_url": latin_url(full_url)})
         versions.append({"code": code, "url": url, "full_url": full_url})
-    order = [code for code, _name in settings.LANGUAGES]
-    for version in versions:
-        version["name"] = NATIVE_NAMES.get(version["code"], version["code"])
-        version["current"] = version["code"] == current
-    return sorted(
-        versions, key=lambda version: order.index(version["code"]) if version["code"] in order else 99
-    )
+    return versions
 
 
 def _visible(visibility, value):

@@ -1,9 +1,13 @@
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core import mail
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.html import strip_tags
 from wagtail.test.utils import WagtailPageTestCase
 
 from events import notices
@@ -57,6 +61,26 @@ def test_meeting_page_shows_agenda_and_materials(client, calendar_index, assembl
     assert "/ical/body/kuvendi.ics" in content
 
 
+def test_agenda_items_are_numbered_once(client, calendar_index, assembly):
+    """The stored number ("2a") is printed, the position where there is none; the list adds no markers."""
+    page = MeetingPageFactory(parent=calendar_index, organiser=assembly, start=local(2026, 12, 10, 10))
+    for number, title in (
+        ("1", "Miratimi i procesverbalit"),
+        ("2a", "Projektbuxheti 2027"),
+        ("", "Të ndryshme"),
+    ):
+        page.agenda_items.add(AgendaItem(number=number, title=title))
+    page.save_revision().publish()
+
+    content = client.get(page.url).content.decode()
+    agenda = re.search(r'<ol class="agenda">(.*?)</ol>', content, re.DOTALL).group(1)
+    items = [" ".join(strip_tags(item).split()) for item in re.findall(r"<li>(.*?)</li>", agenda, re.DOTALL)]
+    assert items == ["1. Miratimi i procesverbalit", "2a. Projektbuxheti 2027", "3. Të ndryshme"]
+    assert "value=" not in agenda
+    stylesheet = Path(finders.find("css/site.css")).read_text()
+    assert re.search(r"\.agenda\s*\{[^}]*list-style:\s*none", stylesheet)
+
+
 def test_media_contacts_never_reach_public_outputs(
     client, calendar_index, assembly, contacts, django_capture_on_commit_callbacks
 ):
@@ -103,7 +127,8 @@ def test_calendar_outputs_query_count_stays_flat(
         page.topics.add(budget_topic)
         page.save()
         MeetingPageFactory(parent=calendar_index, organiser=assembly, start=local(2026, 12, day, 12))
-    with django_assert_max_num_queries(20):
+    # 20 for the calendar, 4 for the menu, footer, contact and social links of every page.
+    with django_assert_max_num_queries(24):
         response = client.get(url.replace("CALENDAR", calendar_index.url))
     assert response.status_code == 200
 

@@ -1,10 +1,12 @@
 import pytest
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from home.localization import translate_with
 from home.models import MainMenu, OfficeContact
+from home.templatetags.site_content_tags import SITE_DESCRIPTION, page_description
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +49,37 @@ def test_pages_render_the_menu_and_footer_of_their_locale(client, indexes, conta
     assert f'<nav aria-label="{label}">' in html
     assert f'<a href="{indexes["news"].url}">Lajme</a>' in html
     assert "Zyra për Komunikim dhe Informim" in html
+
+
+def test_the_meta_description_falls_back_from_the_editors_to_the_summary_to_the_site(
+    client, home_page, indexes
+):
+    news = indexes["news"]
+    cases = [
+        (
+            {"search_description": "Për motorët e kërkimit", "summary": "Përmbledhje"},
+            "Për motorët e kërkimit",
+        ),
+        (
+            {"search_description": "", "summary": "Lajmet e <komunës> &  drejtorive"},
+            "Lajmet e <komunës> & drejtorive",
+        ),
+        ({"search_description": "", "summary": ""}, str(SITE_DESCRIPTION)),
+    ]
+    for fields, expected in cases:
+        for name, value in fields.items():
+            setattr(news, name, value)
+        news.save_revision().publish()
+        assert page_description(news) == expected
+        assert (
+            f'<meta name="description" content="{escape(expected)}">' in client.get(news.url).content.decode()
+        )
+
+    home_page.intro = "<p>Komuna <b>informon</b> qytetarët.</p>"
+    assert page_description(home_page) == "Komuna informon qytetarët."
+    assert page_description(None) == str(SITE_DESCRIPTION)
+    with translation.override("en"):
+        assert page_description(None) == (
+            "News, announcements, decisions, regulations, vacancies and the calendar of the municipality, "
+            "from the Office for Communication and Information."
+        )
