@@ -40,6 +40,7 @@ characters. Neither raises on any string.
 """
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -132,10 +133,10 @@ def fold(text, language=None):
     signature; the rules are the same for every language, because a page in
     one language quotes names and titles in the others.
     """
-    # Compatibility forms first (𝑨 → A, ﬁ → fi), so that case folding sees plain letters.
     text = _as_text(text)
     if CYRILLIC.search(text):
         text = to_latin(text)
+    # Compatibility forms first (𝑨 → A, ﬁ → fi), so that case folding sees plain letters.
     text = unicodedata.normalize("NFKD", text).casefold()
     text = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED_LETTERS))
     text = "".join(char for char in text if not unicodedata.combining(char))
@@ -147,9 +148,15 @@ def variants(word):
     return [word.replace("dj", "d")] if "dj" in word else []
 
 
-@lru_cache(maxsize=4)
+_stemmers = threading.local()
+
+
 def _snowball(algorithm):
-    return snowballstemmer.stemmer(algorithm)
+    # A Snowball stemmer keeps the word it works on in the instance: one per thread.
+    stemmers = _stemmers.__dict__
+    if algorithm not in stemmers:
+        stemmers[algorithm] = snowballstemmer.stemmer(algorithm)
+    return stemmers[algorithm]
 
 
 def stem_albanian(word):
@@ -168,22 +175,27 @@ def stem_albanian(word):
 
 def stem(word, language):
     """The stem of one word in ``language``, folded; a word with digits or a very long one is kept as it is."""
-    folded = fold(word, language)
-    if not folded or " " in folded or len(folded) > MAX_WORD_LENGTH or any(char.isdigit() for char in folded):
-        return folded
-    family = language_family(language)
+    return _stem_folded(fold(word, language), language_family(language))
+
+
+@lru_cache(maxsize=65536)
+def _stem_folded(word, family):
+    # Documents repeat their words: the cache saves most of the stemming at index time.
+    if not word or " " in word or len(word) > MAX_WORD_LENGTH or any(char.isdigit() for char in word):
+        return word
     if family == "sq":
-        return stem_albanian(folded)
+        return stem_albanian(word)
     if family in SNOWBALL_ALGORITHMS:
         # Snowball's Serbian reads "dj" as đ and answers with đ: fold again.
-        return fold(_snowball(SNOWBALL_ALGORITHMS[family]).stemWord(folded))
-    return folded
+        return fold(_snowball(SNOWBALL_ALGORITHMS[family]).stemWord(word))
+    return word
 
 
 def _terms(words, language):
+    family = language_family(language)
     terms = {}
     for word in words:
-        stemmed = stem(word, language)
+        stemmed = _stem_folded(word, family)
         for term in (word, *variants(word), stemmed, *variants(stemmed)):
             terms.setdefault(term, None)
     return list(terms)
