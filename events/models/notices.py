@@ -169,7 +169,16 @@ class MediaNotice(models.Model):
         verbose_name_plural = _("media notices")
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.page.title}"
+        return self.label
+
+    @property
+    def label(self):
+        """The kind and the event's title, without repeating a kind the title already starts with."""
+        kind = str(self.get_kind_display())
+        title = self.page.title
+        if title.casefold().startswith(kind.casefold()):
+            return title
+        return f"{kind}: {title}"
 
 
 class NoticeDelivery(models.Model):

@@ -31,23 +31,31 @@ class MenuLinkBlock(blocks.StructBlock):
         label = _("Menu item")
 
 
+SOCIAL_NETWORKS = [
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("x", "X"),
+    ("youtube", "YouTube"),
+    ("linkedin", "LinkedIn"),
+    ("tiktok", "TikTok"),
+]
+
+
+class SocialLinkValue(blocks.StructValue):
+    @property
+    def network_name(self):
+        """The network as it spells itself ("YouTube", "LinkedIn"), not its stored code."""
+        return dict(SOCIAL_NETWORKS).get(self.get("network"), self.get("network", ""))
+
+
 class SocialLinkBlock(blocks.StructBlock):
-    network = blocks.ChoiceBlock(
-        label=_("network"),
-        choices=[
-            ("facebook", "Facebook"),
-            ("instagram", "Instagram"),
-            ("x", "X"),
-            ("youtube", "YouTube"),
-            ("linkedin", "LinkedIn"),
-            ("tiktok", "TikTok"),
-        ],
-    )
+    network = blocks.ChoiceBlock(label=_("network"), choices=SOCIAL_NETWORKS)
     url = blocks.URLBlock(label=_("address"))
 
     class Meta:
         icon = "site"
         label = _("Social link")
+        value_class = SocialLinkValue
 
 
 class SiteContentMixin(TranslatableMixin, models.Model):

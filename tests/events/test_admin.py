@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.factories import EventPageFactory
 from events.models import EventPage, MediaNotice, NoticeRule
@@ -127,3 +127,28 @@ def test_media_contacts_admin_search(client, head_of_office, contacts):
     assert response.status_code == 200
     assert b"marko@rg.example" in response.content
     assert b"arta@rtk.example" not in response.content
+
+
+def test_notice_label_does_not_repeat_the_kind_the_title_starts_with(calendar_index):
+    start = timezone.now() + dt.timedelta(days=20)
+    tender = EventPageFactory(parent=calendar_index, title="Tender opening: school heating", start=start)
+    meeting = EventPageFactory(parent=calendar_index, title="Public meeting on the budget", start=start)
+    with translation.override("en"):
+        repeated = MediaNotice(page=tender, kind="tender", event_start=start, due_at=start)
+        plain = MediaNotice(page=meeting, kind="advisory", event_start=start, due_at=start)
+        assert repeated.label == str(repeated) == "Tender opening: school heating"
+        assert plain.label == "Media advisory: Public meeting on the budget"
+
+
+def test_dashboard_panel_uses_wagtail_panel_and_listing_markup(client, admin_user, calendar_index):
+    start = timezone.now() + dt.timedelta(days=20)
+    tender = EventPageFactory(parent=calendar_index, title="Tender opening: school heating", start=start)
+    MediaNotice.objects.create(page=tender, kind="tender", event_start=start, due_at=start)
+    client.force_login(admin_user)
+
+    content = client.get("/admin/").content.decode()
+
+    start_of_panel = content.index('class="w-panel w-panel--dashboard" id="media-notices-section"')
+    panel = content[start_of_panel : content.index("</section>", start_of_panel)]
+    assert '<table class="listing listing--dashboard">' in panel
+    assert panel.count("Tender opening") == 1

@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from home.localization import translate_with
-from home.models import MainMenu, OfficeContact
+from home.models import MainMenu, OfficeContact, SocialLinks
 from home.templatetags.site_content_tags import SITE_DESCRIPTION, page_description
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +83,18 @@ def test_the_meta_description_falls_back_from_the_editors_to_the_summary_to_the_
             "News, announcements, decisions, regulations, vacancies and the calendar of the municipality, "
             "from the Office for Communication and Information."
         )
+
+
+def test_the_footer_spells_social_networks_as_they_do(client, indexes, contact):
+    SocialLinks.objects.create(
+        locale=contact.locale,
+        title="Na ndiqni",
+        links=[
+            ("link", {"network": "youtube", "url": "https://www.youtube.com/@komuna.example"}),
+            ("link", {"network": "linkedin", "url": "https://www.linkedin.com/company/komuna"}),
+        ],
+    )
+    html = client.get(indexes["decisions"].url).content.decode()
+    assert 'rel="me">YouTube</a>' in html
+    assert 'rel="me">LinkedIn</a>' in html
+    assert "Youtube" not in html

@@ -20,6 +20,9 @@ class Command(BaseCommand):
             username=username, defaults={"email": f"{username}@komuna.example"}
         )
         user.is_staff = user.is_superuser = user.is_active = True
+        # Wagtail's account form requires a first and last name; keep any the developer chose.
+        user.first_name = user.first_name or "Agron"
+        user.last_name = user.last_name or "Shala"
         user.set_password(password)
         user.save()
         verb = "Created" if created else "Reset"

@@ -11,12 +11,13 @@ from translations.conf import translator_group_name
 from translations.groups import ensure_translator_groups
 from translations.setup import ensure_translation_editorial_setup
 
-# username, group, admin language: the editor, the head of office, and the demo translators.
+# username, first name, last name, group, admin language: the editor, the head of office, and the
+# demo translators. Wagtail's account form requires a first and last name, so every account has both.
 ACCOUNTS = [
-    ("redaktor", EDITORS, "sq"),
-    ("shefi", HEAD_OF_OFFICE, "sq"),
-    ("milica", translator_group_name("sr"), "sr"),
-    ("arta", translator_group_name("en"), "en"),
+    ("redaktor", "Drita", "Berisha", EDITORS, "sq"),
+    ("shefi", "Besnik", "Gashi", HEAD_OF_OFFICE, "sq"),
+    ("milica", "Milica", "Jovanović", translator_group_name("sr"), "sr"),
+    ("arta", "Arta", "Hoxha", translator_group_name("en"), "en"),
 ]
 
 
@@ -30,11 +31,12 @@ class Command(BaseCommand):
         ensure_translation_editorial_setup()
         ensure_translator_groups()
         User = get_user_model()
-        for username, group_name, language in ACCOUNTS:
+        for username, first_name, last_name, group_name, language in ACCOUNTS:
             user, _created = User.objects.get_or_create(
                 username=username, defaults={"email": f"{username}@komuna.example"}
             )
             user.is_active = True
+            user.first_name, user.last_name = first_name, last_name
             user.set_password(username)
             user.save()
             user.groups.add(Group.objects.get(name=group_name))
