@@ -68,11 +68,9 @@ class TaskFilter(django_filters.FilterSet):
     content_type = ContentTypeFilter(
         queryset=ContentType.objects.none(), label=gettext_lazy("Type"), empty_label=gettext_lazy("All types")
     )
-    mine = django_filters.ChoiceFilter(
-        choices=[("mine", gettext_lazy("Only my tasks"))],
-        method="filter_mine",
-        label=gettext_lazy("Whose tasks"),
-        empty_label=gettext_lazy("All tasks"),
+    # A checkbox, not a yes/no/unknown list: unticked shows every task the user may see.
+    mine = django_filters.BooleanFilter(
+        method="filter_mine", label=gettext_lazy("Only my tasks"), widget=forms.CheckboxInput
     )
 
     class Meta:

@@ -92,17 +92,18 @@ def test_a_task_in_progress_is_continued_not_started(client, serbian_translator,
     assert f'<a class="button" href="{services.editor_url(task)}">{carry_on}</a>' in content
 
 
-def test_the_only_my_tasks_filter_is_a_clear_choice(client, serbian_translator, head_of_office, news_page):
+def test_the_only_my_tasks_filter_is_a_checkbox(client, head_of_office, news_page):
     client.force_login(head_of_office)
     response = client.get("/admin/translations/")
-    field = response.context["filterset"].form["mine"]
+    widget = str(response.context["filterset"].form["mine"])
+    assert 'type="checkbox"' in widget and "<select" not in widget and "checked" not in widget
     with translation.override("en"):
-        assert [str(label) for _value, label in field.field.choices] == ["All tasks", "Only my tasks"]
-    assert "Unknown" not in str(field)
+        assert str(response.context["filterset"].form["mine"].label) == "Only my tasks"
     services.assign(sr_task(), head_of_office, user=head_of_office)
-    response = client.get("/admin/translations/", {"mine": "mine"})
+    response = client.get("/admin/translations/", {"mine": "on"})
     assert [str(task) for task in response.context["tasks"]] == ["Lajme → sr"]
-    response = client.get("/admin/translations/", {"mine": ""})
+    assert "checked" in str(response.context["filterset"].form["mine"])
+    response = client.get("/admin/translations/", {"state": ""})
     assert sorted(str(task) for task in response.context["tasks"]) == ["Lajme → en", "Lajme → sr"]
 
 
