@@ -6,10 +6,16 @@ records with assignment, due dates, review and history.
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from wagtail.blocks import StreamValue, StructValue
+from wagtail.blocks.list_block import ListValue
+from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
     StringSegment,
@@ -55,6 +61,56 @@ def diff_segments(before, after):
         if before.get(path) != after.get(path):
             changes.append({"path": path, "before": before.get(path), "after": after.get(path)})
     return changes
+
+
+def segment_label(instance, path):
+    """A segment path ("search_description", "body.<block id>.heading") as the editor names it.
+
+    Uses the field's verbose name and, inside a StreamField, the labels of the blocks on the path;
+    a part that no longer exists in ``instance`` (a deleted block) ends the label there.
+    """
+    name, *rest = path.split(".")
+    try:
+        field = instance._meta.get_field(name)
+    except FieldDoesNotExist:
+        return path
+    labels = [str(capfirst(getattr(field, "verbose_name", name)))]
+    if isinstance(field, StreamField):
+        value = getattr(instance, name, None)
+        for part in rest:
+            if isinstance(value, StreamValue):
+                child = next((child for child in value if child.id == part), None)
+                if child is None:
+                    break
+                labels.append(str(capfirst(child.block.label)))
+                value = child.value
+            elif isinstance(value, StructValue):
+                block = value.block.child_blocks.get(part)
+                if block is None:
+                    break
+                labels.append(str(capfirst(block.label)))
+                value = value.get(part)
+            elif isinstance(value, ListValue):
+                item = next((item for item in value.bound_blocks if item.id == part), None)
+                if item is None:
+                    break
+                value = item.value
+            else:
+                break
+    return " › ".join(labels)
+
+
+def labelled_changes(task, instance):
+    """The task's changed segments, each with a ``label`` naming its field for the translator."""
+    if instance is not None and hasattr(instance, "get_latest_revision_as_object"):
+        instance = instance.get_latest_revision_as_object()
+    return [
+        {
+            **change,
+            "label": segment_label(instance, change["path"]) if instance is not None else change["path"],
+        }
+        for change in task.changed_segments
+    ]
 
 
 # --- Creation and reopening ------------------------------------------------------
@@ -250,6 +306,20 @@ def can_work_on(user, task):
         return True
     group_ids = set(user.groups.values_list("pk", flat=True))
     return task.assignee_group_id in group_ids or _translator_group_id(task.target_locale) in group_ids
+
+
+def visible_tasks(user, queryset=None):
+    """The tasks ``user`` may see: reviewers and managers all, a translator those of their languages."""
+    queryset = TranslationTask.objects.all() if queryset is None else queryset
+    if user.is_superuser or can_manage(user) or can_review(user):
+        return queryset
+    group_names = set(user.groups.values_list("name", flat=True))
+    languages = [code for code in conf.target_languages() if conf.translator_group_name(code) in group_names]
+    return queryset.filter(
+        Q(assignee=user)
+        | Q(assignee_group__in=user.groups.all())
+        | Q(target_locale__language_code__in=languages)
+    )
 
 
 def _translator_group_id(locale):

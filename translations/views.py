@@ -18,6 +18,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale, Page
 
 from . import conf, coverage, gate, script_check, services
@@ -67,7 +68,10 @@ class TaskFilter(django_filters.FilterSet):
     content_type = ContentTypeFilter(
         queryset=ContentType.objects.none(), label=gettext_lazy("Type"), empty_label=gettext_lazy("All types")
     )
-    mine = django_filters.BooleanFilter(method="filter_mine", label=gettext_lazy("Only my tasks"))
+    # A checkbox, not a yes/no/unknown list: unticked shows every task the user may see.
+    mine = django_filters.BooleanFilter(
+        method="filter_mine", label=gettext_lazy("Only my tasks"), widget=forms.CheckboxInput
+    )
 
     class Meta:
         model = TranslationTask
@@ -93,9 +97,12 @@ class TaskFilter(django_filters.FilterSet):
 
 def task_list(request):
     _require_perm(request, "translations.view_translationtask")
-    queryset = TranslationTask.objects.select_related(
-        "target_locale", "assignee", "assignee_group", "content_type"
-    ).order_by("due_at", "pk")
+    queryset = services.visible_tasks(
+        request.user,
+        TranslationTask.objects.select_related(
+            "target_locale", "assignee", "assignee_group", "content_type"
+        ).order_by("due_at", "pk"),
+    )
     filterset = TaskFilter(request.GET or None, queryset=queryset, user=request.user)
     tasks = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
     page = Paginator(tasks, 50).get_page(request.GET.get("p"))
@@ -151,8 +158,11 @@ ACTION_MESSAGES = {
 def task_detail(request, pk):
     _require_perm(request, "translations.view_translationtask")
     task = get_object_or_404(
-        TranslationTask.objects.select_related(
-            "target_locale", "source_locale", "assignee", "assignee_group"
+        services.visible_tasks(
+            request.user,
+            TranslationTask.objects.select_related(
+                "target_locale", "source_locale", "assignee", "assignee_group"
+            ),
         ),
         pk=pk,
     )
@@ -174,15 +184,28 @@ def task_detail(request, pk):
     total, translated, machine = services.progress(task)
     target = task.get_target_instance()
     source = task.get_source_instance()
+    editor_url = services.editor_url(task)
+    can_work = services.can_work_on(request.user, task)
+    # Only who may edit the source gets its editor; the others read the live page, if there is one.
+    source_edit_url = AdminURLFinder(request.user).get_edit_url(source) if source is not None else None
+    source_live_url = None
+    if source is not None and not source_edit_url and getattr(source, "live", False):
+        source_live_url = source.get_url(request=request) if hasattr(source, "get_url") else None
     context = {
         "task": task,
         "source": source,
+        "source_edit_url": source_edit_url,
+        "source_live_url": source_live_url,
+        "changes": services.labelled_changes(task, source),
         "target": target,
-        "editor_url": services.editor_url(task),
+        "editor_url": editor_url,
+        # A task in progress is continued in the editor, not started again.
+        "continue_url": editor_url if task.state == TranslationTask.State.IN_PROGRESS else None,
         "progress": {"total": total, "translated": translated, "machine": machine},
         "comments": task.comments.select_related("author"),
         "latin": script_check.latin_in_task(task),
-        "can_work": services.can_work_on(request.user, task),
+        "can_work": can_work,
+        "can_continue": bool(can_work and editor_url and task.state == TranslationTask.State.IN_PROGRESS),
         "can_review": services.can_review(request.user),
         "can_manage": services.can_manage(request.user),
         "translators": get_user_model().objects.filter(
