@@ -210,6 +210,9 @@ def index_terms(text, language):
 class PreparedQuery:
     terms: list
     truncated: bool
+    #: Per word of the query, in order: the word as typed (its letters and digits) and its terms.
+    #: A document matches the query when it has one term of every group.
+    groups: tuple = ()
 
 
 def prepare_query(text, language):
@@ -228,7 +231,16 @@ def prepare_query(text, language):
         if cut_inside_word:
             text = re.sub(r"[^\W_]+$", "", text)
     words = [word for word in text.split() if word not in QUERY_OPERATORS]
-    return PreparedQuery(terms=_terms(fold(" ".join(words), language).split(), language), truncated=truncated)
+    groups = {}
+    for typed in WORD.findall(" ".join(words)):
+        terms = _terms(fold(typed, language).split(), language)
+        if terms:
+            groups.setdefault(typed, terms)
+    return PreparedQuery(
+        terms=_terms(fold(" ".join(words), language).split(), language),
+        truncated=truncated,
+        groups=tuple((typed, tuple(terms)) for typed, terms in groups.items()),
+    )
 
 
 def query_terms(text, language):

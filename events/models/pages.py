@@ -36,6 +36,7 @@ class EventIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage", "events.MeetingPage"]
     max_count_per_parent = 1
+    search_listing_page = True
 
     translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
 

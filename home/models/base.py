@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.public import public_pages
 from home.blocks import BodyBlock
 from home.preview import PreviewMixin
+from search.indexing import SEARCH_TERMS_FIELDS, SearchTermsMixin
 from translations.mixins import AsciiSlugMixin, OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin
 
 from .images import (
@@ -31,7 +32,12 @@ from .images import (
 
 
 class BasePage(
-    AsciiSlugMixin, OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin, PreviewMixin, Page
+    SearchTermsMixin,
+    AsciiSlugMixin,
+    OfficialLanguagePublishMixin,
+    TranslatorPagePermissionsMixin,
+    PreviewMixin,
+    Page,
 ):
     """Summary, listing image, SEO fields (Page's own) and a body.
 
@@ -84,6 +90,7 @@ class BasePage(
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.AutocompleteField("summary"),
+        *SEARCH_TERMS_FIELDS,
     ]
 
     class Meta:
@@ -101,6 +108,7 @@ class ContentIndexPage(RoutablePageMixin, BasePage):
     #: The item page model listed by this index, as "app_label.ModelName" (set by subclasses).
     item_model_name = None
     page_size = 20
+    search_listing_page = True
 
     content_panels = BasePage.content_panels + BasePage.body_panels
     parent_page_types = ["home.HomePage"]

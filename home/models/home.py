@@ -5,11 +5,17 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.preview import PreviewMixin
+from search.indexing import SEARCH_TERMS_FIELDS, SearchTermsMixin
 from translations.mixins import AsciiSlugMixin, OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin
 
 
 class HomePage(
-    AsciiSlugMixin, OfficialLanguagePublishMixin, TranslatorPagePermissionsMixin, PreviewMixin, Page
+    SearchTermsMixin,
+    AsciiSlugMixin,
+    OfficialLanguagePublishMixin,
+    TranslatorPagePermissionsMixin,
+    PreviewMixin,
+    Page,
 ):
     """The root of each locale's tree: `/` (sq), `/sr/`, `/en/`."""
 
@@ -20,7 +26,8 @@ class HomePage(
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), *SEARCH_TERMS_FIELDS]
+    search_listing_page = True
 
     parent_page_types = ["wagtailcore.Page"]
 
