@@ -184,3 +184,24 @@ def test_the_site_search_uses_the_service(client, content):
     assert b"<mark>Kom" in response.content
     long = client.get("/search/", {"query": "buxhet " * 100})
     assert long.status_code == 200 and long.context["search_results"].truncated
+
+
+def test_events_are_found_by_their_body_place_and_topics(home_pages):
+    from events.factories import EventIndexPageFactory, MeetingPageFactory
+
+    calendar = EventIndexPageFactory(parent=home_pages["sq"], title="Kalendari i mbledhjeve")
+    session = MeetingPageFactory(
+        parent=calendar,
+        title="Mbledhja e 5-të",
+        organiser=factories.BodyFactory(slug="kuvendi", name="Kuvendi i Komunës"),
+        place=factories.PlaceFactory(name="Salla e Kuvendit"),
+    )
+    session.topics.set([factories.TopicFactory(name="Arsimi")])
+    session.save()
+    call_command("update_index", verbosity=0)
+
+    assert titles("kuvendi komunes") == ["Mbledhja e 5-të"]
+    assert titles("salla") == ["Mbledhja e 5-të"]
+    assert titles("arsimi") == ["Mbledhja e 5-të"]
+    # The calendar is an index page: a session named like it comes first.
+    assert titles("mbledhja") == ["Mbledhja e 5-të", "Kalendari i mbledhjeve"]
