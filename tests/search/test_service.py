@@ -205,3 +205,15 @@ def test_events_are_found_by_their_body_place_and_topics(home_pages):
     assert titles("arsimi") == ["Mbledhja e 5-të"]
     # The calendar is an index page: a session named like it comes first.
     assert titles("mbledhja") == ["Mbledhja e 5-të", "Kalendari i mbledhjeve"]
+
+
+@pytest.mark.parametrize("number", ["abc", "0", "-3", "99", "2", "1e9"])
+def test_the_site_search_takes_any_page_number(client, content, number):
+    """A page number that is not a page of the results shows the first page."""
+    response = client.get("/search/", {"query": "buxhet", "page": number})
+    assert response.status_code == 200
+    assert [result.title for result in response.context["search_results"]] == [
+        "Buxheti i Komunës",
+        "Seanca e radhës",
+    ]
+    assert response.context["previous_page"] is None and response.context["next_page"] is None
