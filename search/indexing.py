@@ -65,12 +65,14 @@ class SearchTermsMixin:
     def search_language(self):
         return self.locale.language_code if self.locale_id else ""
 
+    def search_display_texts(self):
+        """The page's own text, as written (no reference data: it is read without a query)."""
+        for name in (*TEXT_FIELDS, *STREAM_FIELDS):
+            yield from _field_text(self, name)
+
     def search_texts(self):
         """The text of the page, as written, that search finds it by."""
-        for name in TEXT_FIELDS:
-            yield from _field_text(self, name)
-        for name in STREAM_FIELDS:
-            yield from _field_text(self, name)
+        yield from self.search_display_texts()
         for name in NAME_FIELDS:
             yield from _names(self, name)
 

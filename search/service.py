@@ -160,7 +160,7 @@ def highlight(text, groups, language, words=HIGHLIGHT_WORDS):
 
 
 def _display_text(page):
-    texts = getattr(page, "search_texts", None)
+    texts = getattr(page, "search_display_texts", None)
     if texts is None:
         return page.title
     return " ".join(text for text in texts() if text != page.title) or page.title

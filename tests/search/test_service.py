@@ -217,3 +217,17 @@ def test_the_site_search_takes_any_page_number(client, content, number):
         "Seanca e radhës",
     ]
     assert response.context["previous_page"] is None and response.context["next_page"] is None
+
+
+def test_the_number_of_queries_does_not_depend_on_first(content):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    locale = Locale.objects.get(language_code="sq")
+    search("buxhet", locale, first=1)  # the site's root paths are cached after the first search
+    counts = []
+    for first in (1, 2):
+        with CaptureQueriesContext(connection) as queries:
+            assert len(search("buxhet", locale, first=first).results) == first
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
