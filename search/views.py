@@ -1,6 +1,7 @@
 from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
+from .promotions import promotions
 from .service import encode_cursor
 from .service import search as search_service
 from .text import MAX_QUERY_LENGTH
@@ -28,12 +29,17 @@ def search(request):
             1,
             search_service(query, Locale.get_active(), first=RESULTS_PER_PAGE, request=request),
         )
+    # The editors' promotions come first, on the first page, and are not repeated below them.
+    promoted = promotions(query, Locale.get_active(), request=request) if number == 1 else []
+    promoted_pks = {promotion.page.pk for promotion in promoted if promotion.page is not None}
     return TemplateResponse(
         request,
         "search/search.html",
         {
             "search_query": query,
             "search_results": results,
+            "promotions": promoted,
+            "results": [result for result in results if result.page.pk not in promoted_pks],
             "previous_page": number - 1 if number > 1 else None,
             "next_page": number + 1 if results.has_next_page and number < MAX_PAGE else None,
             "max_query_length": MAX_QUERY_LENGTH,
