@@ -51,3 +51,17 @@ def test_stray_quotes_and_operators_are_no_error(client, serbian_pages, query):
     found = results(client, "/search/", query)
     if "Kuvendit" in query:
         assert found == ["Seanca e Kuvendit"]
+
+
+@pytest.mark.parametrize("query", ["skupstine", "Скупштине", "Skupštine", "skupstina"])
+def test_the_serbian_latin_site_searches_the_serbian_pages_and_answers_in_latin(client, home_pages, query):
+    from home import factories
+
+    factories.StandardPageFactory(parent=home_pages["sr"], title="Седница Скупштине општине", slug="sednica")
+    response = client.get("/sr-latn/search/", {"query": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Sednica Skupštine opštine" in html
+    assert "Седница" not in html
+    # The result links to the page's Latin address.
+    assert 'href="/sr-latn/sednica/"' in html
