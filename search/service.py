@@ -536,7 +536,7 @@ def suggestions(prefix, locale, limit=10, request=None):
     needed, either script for Serbian. Titles whose first word matches come
     first, then items before index pages, then the newest; at most ``limit``
     (1 to ``MAX_SUGGESTIONS``), from the locale's ``MAX_SUGGESTION_CANDIDATES``
-    newest pages. Two queries, whatever the limit.
+    newest pages, read in one query whatever the limit.
     """
     if not isinstance(limit, int) or isinstance(limit, bool) or not 0 < limit <= MAX_SUGGESTIONS:
         raise SearchInputError(f"The number of suggestions must be from 1 to {MAX_SUGGESTIONS}.")
