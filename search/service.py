@@ -44,6 +44,7 @@ import binascii
 import datetime
 import difflib
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -78,6 +79,8 @@ CORRECTION_CUTOFF = 0.75
 #: Shorter words are never corrected: too many words are one letter away.
 CORRECTION_MIN_LENGTH = 4
 MAX_SUGGESTIONS = 20
+MAX_PREFIX_WORDS = 10
+ID = re.compile(r"[0-9]{1,18}")
 #: Suggestions are taken from the newest titles of the locale.
 MAX_SUGGESTION_CANDIDATES = 5000
 
@@ -261,7 +264,8 @@ def _ids(name, values):
         return None
     ids = []
     for value in values:
-        if isinstance(value, bool) or not str(value).strip().isdigit():
+        # ASCII digits only, and no more than a 64-bit column holds (SQLite refuses larger numbers).
+        if isinstance(value, bool) or not ID.fullmatch(str(value).strip()):
             raise SearchInputError(f"{name} takes ids, got {value!r}.")
         ids.append(int(str(value).strip()))
     return ids
@@ -509,8 +513,9 @@ class Suggestion:
 
 
 def _prefix_words(prefix, language):
+    """The prefix's folded words, each once, at most ``MAX_PREFIX_WORDS``: every title is matched against them."""
     prefix = prefix if isinstance(prefix, str) else ""
-    return fold(prefix[:MAX_QUERY_LENGTH], language).split()
+    return list(dict.fromkeys(fold(prefix[:MAX_QUERY_LENGTH], language).split()))[:MAX_PREFIX_WORDS]
 
 
 def _title_match(title_words, prefix_words):

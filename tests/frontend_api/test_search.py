@@ -216,6 +216,7 @@ def test_any_query_gives_results_or_none(client, content, query):
     [
         ({"where": {"types": ["Nothing"]}}, "Unknown page type: Nothing"),
         ({"where": {"bodies": ["kuvendi"]}}, "bodies takes ids"),
+        ({"where": {"topics": ["9" * 30]}}, "topics takes ids"),
         ({"where": {"year": 0}}, "year must be"),
         ({"after": "nonsense"}, "cursor"),
         ({"after": "YXJyYXljb25uZWN0aW9uOjE="}, "cursor"),
@@ -263,7 +264,8 @@ def test_suggestions(client, content):
     assert len(suggest("vendim per", first=3)) == 3
     assert [entry["title"] for entry in suggest("budz", locale="SR")] == ["Одлука о буџету"]
     assert [entry["title"] for entry in suggest("буџ", locale="SR_LATN")] == ["Odluka o budžetu"]
-    assert suggest("!?") == []
+    assert suggest("!?") == [] and suggest("") == []
+    assert suggest("buxh " * 2000, first=20)[0]["title"] == "Buxheti në seancë"
     (error,) = graphql_errors(post(client, SUGGESTIONS, {"prefix": "b", "first": 21}))
     assert "from 1 to 20" in error["message"]
 

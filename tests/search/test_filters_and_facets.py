@@ -130,6 +130,8 @@ def test_filters(data):
         ({"bodies": ["kuvendi"]}, "bodies takes ids"),
         ({"topics": [True]}, "topics takes ids"),
         ({"departments": ["1; DROP"]}, "departments takes ids"),
+        ({"bodies": ["²"]}, "bodies takes ids"),
+        ({"bodies": ["9" * 30]}, "bodies takes ids"),
         ({"year": "2025"}, "year must be"),
         ({"year": 0}, "year must be"),
         ({"types": ["Page; DROP"]}, "Unknown page type"),
