@@ -13,6 +13,7 @@ from .events.schema import EventQueries
 from .home import types as _home_types  # noqa: F401  (registers the page types)
 from .home.schema import HomeQueries
 from .reference.schema import ReferenceQueries
+from .search.schema import SearchQueries
 
 
 class Query(
@@ -22,6 +23,7 @@ class Query(
     ReferenceQueries,
     EventQueries,
     ChangeQueries,
+    SearchQueries,
     graphene.ObjectType,
 ):
     """Published content of the municipality's site, in every language."""

@@ -104,6 +104,8 @@ GRAPHQL_FIELDS = {
     "campaigns": {"first": 100},
     "siteSettings": {},
     "page": None,
+    "search": "searches",
+    "searchSuggestions": "searches",
 }
 
 
@@ -431,6 +433,12 @@ def test_no_surface_shows_what_is_not_public(client, hidden):
                     {**base, "path": p.url}
                     for p in Visibility(None).pages(Page.objects.filter(depth__gt=2))[:40]
                 ]
+            elif arguments == "searches":
+                # The marker, each hidden page's first word (as the site search), and a misspelling of it.
+                words = [MARKER, *(page.title.split()[0] for page in hidden_pages[:12])]
+                words += [f"{word}x" for word in words[1:4]]
+                argument = "query" if name == "search" else "prefix"
+                runs = [{**base, argument: word, "first": 20} for word in words]
             else:
                 runs = [{**base, **arguments}]
             for variables in runs:

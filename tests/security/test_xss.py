@@ -431,6 +431,10 @@ def test_no_surface_runs_script_stored_in_any_text(client, poisoned):
                 runs = [{**base, "id": str(d.pk)} for d in get_document_model().objects.all()[:10]]
             elif name == "page":
                 runs = [{**base, "path": location.removeprefix("http://localhost")} for location in locations]
+            elif arguments == "searches":
+                # Words of the payload and of the poisoned texts: the highlights quote them.
+                argument = "query" if name == "search" else "prefix"
+                runs = [{**base, argument: word, "first": 20} for word in ("alert", "script", "Teksti")]
             else:
                 runs = [{**base, **arguments}]
             for variables in runs:
