@@ -211,6 +211,7 @@ def linked(library, home_pages, locales):
 def test_a_hit_lists_only_the_public_pages_of_the_locale(linked, locales):
     (hit,) = hits("01-016/2026", locales)
     assert sorted(page.title for page in hit.pages) == ["Vendimi 16", "Vendimi 17"]
+    assert {page.get_url() for page in hit.pages} == {linked["public"].get_url(), linked["annex"].get_url()}
     # In Serbian: the page linking the Serbian version, and the translation of the decision linking the original.
     (hit,) = hits("budzet", locales, "sr")
     assert sorted(page.title for page in hit.pages) == ["Буџет", "Одлука 16"]
