@@ -5,6 +5,7 @@ import hashlib
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from wagtail.documents.models import AbstractDocument, DocumentQuerySet
@@ -12,6 +13,7 @@ from wagtail.documents.models import Document as WagtailDocument
 from wagtail.search import index
 
 from cms.public import Visibility
+from search.indexing import SEARCH_TERMS_FIELDS, NormalisedTermsMixin
 
 from .storage import get_document_storage
 
@@ -27,7 +29,7 @@ class MunicipalDocumentQuerySet(DocumentQuerySet):
         return self.filter(Visibility().document_q())
 
 
-class Document(AbstractDocument):
+class Document(NormalisedTermsMixin, AbstractDocument):
     class Language(models.TextChoices):
         ALBANIAN = "sq", _("Albanian")
         SERBIAN = "sr", _("Serbian")
@@ -135,6 +137,8 @@ class Document(AbstractDocument):
         index.FilterField("date_issued"),
         index.FilterField("extraction_status"),
         index.FilterField("mime_type"),
+        # The public search's normalised terms (search.documents); the admin keeps the fields above.
+        *SEARCH_TERMS_FIELDS,
     ]
 
     class Meta(AbstractDocument.Meta):
@@ -196,6 +200,27 @@ class Document(AbstractDocument):
     def _set_document_file_metadata(self):
         # Wagtail's forms call this on a new file; save() computes everything in one pass.
         self.compute_file_metadata()
+
+    def search_languages(self):
+        """The document's language; every content language for a multilingual one."""
+        if self.language == self.Language.MULTILINGUAL:
+            return [code for code in self.Language.values if code != self.Language.MULTILINGUAL]
+        return [self.language]
+
+    def search_texts(self):
+        """What the public search finds the document by, as written: its metadata and its text.
+
+        The issuing body and the document type are named in the document's
+        language(s), as a reader of the document would call them.
+        """
+        yield self.title or ""
+        yield self.reference_number
+        for language in self.search_languages():
+            with translation.override(language):
+                yield from (str(item) for item in (self.issuing_body, self.document_type) if item)
+        if self.date_issued:
+            yield str(self.date_issued.year)
+        yield self.extracted_text
 
     @property
     def size(self):

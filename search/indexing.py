@@ -1,11 +1,13 @@
-"""The normalised text a page adds to the search index, next to its original fields.
+"""The normalised text a page or a document adds to the search index, next to its original fields.
 
 The backend indexes the fields as written (for the admin and for display) and,
-through ``SearchTermsMixin``, two more fields made by ``search.text.index_terms``:
-``search_title_terms`` (the title, boosted) and ``search_terms`` (title,
-summary, description, body text, and the names of the reference data the page
-links: issuing body, organiser, place, department, topics). A query
-normalised by ``search.text.prepare_query`` matches these.
+through ``NormalisedTermsMixin``, two more fields made by
+``search.text.index_terms``: ``search_title_terms`` (the title, boosted) and
+``search_terms`` (everything the object is found by). A query normalised by
+``search.text.prepare_query`` matches these. ``SearchTermsMixin`` says what
+that is for a page: title, summary, description, body text, and the names of
+the reference data the page links (issuing body, organiser, place,
+department, topics); ``documents.models.Document`` says it for a document.
 """
 
 from wagtail.search import index
@@ -56,7 +58,39 @@ def _names(page, name):
     return [str(value)]
 
 
-class SearchTermsMixin:
+def _joined_terms(text, languages):
+    terms = {}
+    for language in languages:
+        terms.update(dict.fromkeys(index_terms(text, language)))
+    return " ".join(terms)
+
+
+class NormalisedTermsMixin:
+    """The two normalised fields of ``SEARCH_TERMS_FIELDS``, from ``title`` and ``search_texts()``.
+
+    A model gives ``search_texts()`` (its text as written) and either
+    ``search_language()`` or, when it is written in several, ``search_languages()``.
+    """
+
+    def search_languages(self):
+        return [self.search_language()]
+
+    def _terms(self, name, text):
+        # The backend reads a field once for every vector it builds: normalise each text once.
+        key = (text, tuple(self.search_languages()))
+        cache = self.__dict__.setdefault("_search_terms_cache", {})
+        if cache.get(name, (None,))[0] != key:
+            cache[name] = (key, _joined_terms(text, key[1]))
+        return cache[name][1]
+
+    def search_title_terms(self):
+        return self._terms("title", self.title or "")
+
+    def search_terms(self):
+        return self._terms("text", " ".join(self.search_texts()))
+
+
+class SearchTermsMixin(NormalisedTermsMixin):
     """A page model's normalised search text; its ``search_fields`` add ``SEARCH_TERMS_FIELDS``."""
 
     #: Index pages (a category's listing, the calendar, the home page) rank after the items.
@@ -75,12 +109,6 @@ class SearchTermsMixin:
         yield from self.search_display_texts()
         for name in NAME_FIELDS:
             yield from _names(self, name)
-
-    def search_title_terms(self):
-        return " ".join(index_terms(self.title or "", self.search_language()))
-
-    def search_terms(self):
-        return " ".join(index_terms(" ".join(self.search_texts()), self.search_language()))
 
 
 SEARCH_TERMS_FIELDS = [
