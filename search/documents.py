@@ -61,6 +61,8 @@ class DocumentHit:
     #: The live public pages of the search's locale that link the document (``wagtail.models.Page``).
     pages: list = field(default_factory=list)
     highlight: str = ""
+    #: ``search.service.score`` of the document found (comparable with the pages' scores).
+    score: float = 0.0
     #: Rank among the hits, from 0.
     position: int = 0
 
@@ -172,11 +174,12 @@ def document_hits(prepared, locale, *, request=None, limit=DEFAULT_LIMIT):
     scores = {document.pk: score(document, prepared.groups, language, i) for i, document in enumerate(found)}
     found.sort(key=lambda document: (-scores[document.pk], -document.created_at.timestamp(), -document.pk))
     versions = _readable_versions(found, public, languages)
-    documents = {}
+    documents, shown_scores = {}, {}
     for document in found:
         shown = document if document.language in languages else versions.get(_root(document))
         if shown is not None:
             documents.setdefault(shown.pk, shown)
+            shown_scores.setdefault(shown.pk, scores[document.pk])
         if len(documents) == limit:
             break
     documents = list(documents.values())
@@ -189,6 +192,7 @@ def document_hits(prepared, locale, *, request=None, limit=DEFAULT_LIMIT):
             url=document.url,
             pages=pages[document.pk],
             highlight=document_highlight(document, prepared.groups, language),
+            score=shown_scores[document.pk],
             position=position,
         )
         for position, document in enumerate(documents)

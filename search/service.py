@@ -54,6 +54,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from modelsearch.query import And, Or, PlainText
+from wagtail.documents import get_document_model
 from wagtail.models import Page, get_page_models
 
 from cms.public import public_pages
@@ -64,6 +65,10 @@ from .text import MAX_QUERY_LENGTH, WORD, fold, index_terms, language_family, pr
 
 MAX_CANDIDATES = 200
 MAX_FIRST = 100
+#: The type name of documents among the results (``types`` filter, facets, ``typename``).
+DOCUMENT_TYPE = "Document"
+#: Documents found per search, ranked among the pages (each lists the pages that publish it).
+MAX_DOCUMENT_HITS = 10
 HIGHLIGHT_WORDS = 30
 MARK = ("<mark>", "</mark>")
 #: Reference data a page links, by filter: the page fields that hold it.
@@ -101,6 +106,8 @@ class SearchResult:
     cursor: str = ""
     #: A document found (the hit is the document, not a page).
     document: object = None
+    #: For a document: the live public pages of the locale that publish it.
+    pages: list = field(default_factory=list)
 
 
 @dataclass
@@ -170,10 +177,11 @@ def page_typename(model):
 
 def _content_types(types):
     by_name = {page_typename(model): model for model in get_page_models()}
-    unknown = [name for name in types if name not in by_name]
+    unknown = [name for name in types if name not in by_name and name != DOCUMENT_TYPE]
     if unknown:
         raise SearchInputError(f"Unknown page type: {', '.join(unknown)}.")
-    return ContentType.objects.get_for_models(*(by_name[name] for name in types)).values()
+    pages = [by_name[name] for name in types if name != DOCUMENT_TYPE]
+    return ContentType.objects.get_for_models(*pages).values() if pages else []
 
 
 def spellings(typed, language):
@@ -288,8 +296,12 @@ def date_field(model):
 
 
 def page_year(page):
-    name = date_field(type(page))
-    value = getattr(page, name) if name else page.first_published_at
+    """The year of a page (see the module doc) or of a document (issued, else uploaded)."""
+    if isinstance(page, get_document_model()):
+        value = page.date_issued or page.created_at
+    else:
+        name = date_field(type(page))
+        value = getattr(page, name) if name else page.first_published_at
     if isinstance(value, datetime.datetime):
         return timezone.localtime(value).year if timezone.is_aware(value) else value.year
     return value.year if value else None
@@ -337,6 +349,18 @@ class _Filters:
         if self.year is not None:
             candidates = candidates.filter(_year_q(self.year))
         return candidates
+
+    @property
+    def documents_wanted(self):
+        """Documents are results unless the types exclude them or a filter only pages have is set."""
+        if self.types and DOCUMENT_TYPE not in self.types:
+            return False
+        return self.departments is None and self.topics is None
+
+    def keeps_document(self, document):
+        if self.bodies is not None and document.issuing_body_id not in self.bodies:
+            return False
+        return self.year is None or page_year(document) == self.year
 
 
 def _filters(types, bodies, departments, topics, year):
@@ -474,18 +498,39 @@ def search(
 
     found, scores = _ranked(prepared, locale, filters, request)
     outcome.pages = found
-    outcome.count = len(found)
-    outcome.facets = facets(found, language)
-    if not found:
+    hits = _document_hits(prepared, locale, filters, request)
+    # Documents rank among the pages by the same score; equal scores: the newest first.
+    ranked = [(scores[page.pk], _published(page), page.pk, page, None) for page in found]
+    ranked += [(hit.score, hit.document.created_at.timestamp(), 0, hit.document, hit) for hit in hits]
+    ranked.sort(key=lambda entry: (-entry[0], -entry[1], -entry[2]))
+    outcome.count = len(ranked)
+    outcome.facets = facets([entry[3] for entry in ranked], language)
+    if not ranked:
         correction = corrected(prepared, locale, request)
         if correction is not None:
             outcome.corrected_count = len(
                 _ranked(prepare_query(correction, language), locale, filters, request)[0]
             )
             outcome.corrected_query = correction if outcome.corrected_count else ""
-    window = found[offset : offset + first]
-    outcome.has_next_page = offset + first < len(found)
-    for position, page in enumerate(window, start=offset):
+    window = ranked[offset : offset + first]
+    outcome.has_next_page = offset + first < len(ranked)
+    for position, (_score, _date, _pk, page, hit) in enumerate(window, start=offset):
+        if hit is not None:
+            outcome.results.append(
+                SearchResult(
+                    page=None,
+                    document=hit.document,
+                    pages=hit.pages,
+                    title=hit.title,
+                    url=hit.url,
+                    locale=locale.language_code,
+                    typename=DOCUMENT_TYPE,
+                    score=hit.score,
+                    highlight=hit.highlight,
+                    cursor=encode_cursor(position),
+                )
+            )
+            continue
         outcome.results.append(
             SearchResult(
                 page=page,
@@ -501,6 +546,16 @@ def search(
     if outcome.results:
         outcome.end_cursor = outcome.results[-1].cursor
     return outcome
+
+
+def _document_hits(prepared, locale, filters, request):
+    """The public documents found (``search.documents``), when the filters let documents be results."""
+    if not filters.documents_wanted:
+        return []
+    from .documents import document_hits
+
+    hits = document_hits(prepared, locale, request=request, limit=MAX_DOCUMENT_HITS)
+    return [hit for hit in hits if filters.keeps_document(hit.document)]
 
 
 @dataclass

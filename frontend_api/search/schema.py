@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from search import service
+from search.promotions import promotions
 from search.text import MAX_QUERY_LENGTH
 
 from ..core.connections import connection_field, page_size
@@ -29,7 +30,7 @@ class SearchFilter(graphene.InputObjectType):
 
     types = graphene.List(
         graphene.NonNull(graphene.String),
-        description="Page types, as their `__typename`: NewsPage, DecisionPage, MeetingPage...",
+        description="Page types, as their `__typename`: NewsPage, DecisionPage, MeetingPage...; Document for documents.",
     )
     bodies = graphene.List(
         graphene.NonNull(graphene.ID),
@@ -110,7 +111,10 @@ class SearchQueries(graphene.ObjectType):
             )
         except service.SearchInputError as error:
             raise ApiError(str(error)) from None
+        promoted = [] if after else promotions(query, wagtail_locale, request=info.context)
         pages = [result.page for result in results if result.page is not None]
+        pages += [promotion.page for promotion in promoted if promotion.page is not None]
+        pages += [page for result in results for page in result.pages]
         prepare_pages(info, pages, language)
         load_result_pages(info, results.pages)
         edges = [SearchResultConnection.Edge(node=result, cursor=result.cursor) for result in results]
@@ -127,6 +131,7 @@ class SearchQueries(graphene.ObjectType):
             corrected_query=results.corrected_query or None,
             corrected_count=results.corrected_count,
             truncated=truncation(language) if results.truncated else None,
+            promotions=promoted,
         )
 
     @staticmethod

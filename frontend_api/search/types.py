@@ -36,6 +36,15 @@ class SearchResult(graphene.ObjectType):
     )
     page = graphene.Field(Page, description="The page found; null when a document was found.")
     document = graphene.Field(Document, description="The document found; null when a page was found.")
+    published_on = graphene.List(
+        graphene.NonNull(Page),
+        required=True,
+        description="For a document: the live public pages of the language searched that publish it (at most 5).",
+    )
+
+    @staticmethod
+    def resolve_published_on(result, info):
+        return result.pages
 
     @staticmethod
     def resolve_url(result, info):
@@ -94,6 +103,23 @@ class SearchTruncation(graphene.ObjectType):
     message = graphene.String(required=True, description="What to tell the reader, in the language searched.")
 
 
+class SearchPromotion(graphene.ObjectType):
+    """A result the editors put first for this query (in the admin's promoted search results)."""
+
+    title = graphene.String(required=True, description="Title of the page, or the text of the external link.")
+    url = graphene.String(required=True, description="Public URL path of the page, or the external link.")
+    description = graphene.String(
+        required=True, description="What the editors say about it, in the language searched; may be empty."
+    )
+    page = graphene.Field(Page, description="The page promoted, in the language searched; null for a link.")
+
+    @staticmethod
+    def resolve_url(promotion, info):
+        if promotion.page is not None:
+            return site_context(info).url_of(promotion.page) or promotion.url
+        return promotion.url
+
+
 class SearchResultConnection(CountableConnection):
     class Meta:
         node = SearchResult
@@ -110,6 +136,14 @@ class SearchResultConnection(CountableConnection):
         required=True, description="Number of results of `correctedQuery` (0 without one)."
     )
     truncated = graphene.Field(SearchTruncation, description="Set when the query was cut; null otherwise.")
+    promotions = graphene.List(
+        graphene.NonNull(SearchPromotion),
+        required=True,
+        description=(
+            "What the editors promote for this query, to show before the results (which may contain them "
+            "too); on the first page only (without `after`)."
+        ),
+    )
 
 
 class SearchSuggestion(graphene.ObjectType):

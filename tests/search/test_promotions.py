@@ -80,7 +80,7 @@ def test_the_site_search_shows_promotions_first_and_once(client, budget, locales
     response = client.get("/search/", {"query": "Buxheti"})
     assert response.status_code == 200
     assert titles(response.context["promotions"]) == ["Buxheti komunal 2027"]
-    assert [result.title for result in response.context["results"]] == ["Raporti: buxheti 2026"]
+    assert [result["title"] for result in response.context["results"]] == ["Raporti: buxheti 2026"]
     html = response.content.decode()
     assert html.index("Buxheti komunal 2027") < html.index("Raporti: buxheti 2026")
     assert "Buxheti i miratuar." in html
