@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "search",
     "frontend_api",
     "translations",
+    "citizens",
     # Before the Wagtail apps: its templates add CSP nonces to theirs; the admin's two-step login.
     "cms.security",
     "wagtail_localize",
@@ -473,6 +474,11 @@ OFFICIAL_LANGUAGE_GATE_LOCALES = ["sr"]
 SERBIAN_CYRILLIC_LOCALES = ["sr"]
 TRANSLATABLE_SNIPPET_MODELS = []
 TRANSLITERATION_KEEP_LATIN = ["Facebook", "Instagram", "Google", "Viber", "LinkedIn", "Telegram"]
+
+# --- Citizens' messages (citizens/, docs/citizens.md) -----------------------------
+
+# Public holidays (ISO dates) the legal clocks' working days skip; by default the translators'.
+CITIZENS_HOLIDAYS = env.list("CITIZENS_HOLIDAYS", default=TRANSLATION_HOLIDAYS)
 
 _machine_translator = env.str("MACHINE_TRANSLATOR", default="glossary")
 MACHINE_TRANSLATORS = {
