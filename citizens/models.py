@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from documents.storage import get_document_storage
+
 from . import tracking
 
 
@@ -209,7 +211,14 @@ class Message(models.Model):
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     due_at = models.DateTimeField(_("due"), null=True, blank=True, db_index=True)
     forward_due_at = models.DateTimeField(_("forward by"), null=True, blank=True)
-    reply = models.TextField(_("published reply"), blank=True)
+    reply = models.TextField(_("reply"), blank=True)
+    reply_is_public = models.BooleanField(
+        _("show the reply on the status page"),
+        default=False,
+        help_text=_(
+            "Anyone with the tracking code then reads it: leave it off when the reply holds personal data."
+        ),
+    )
     replied_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     # The acknowledgement e-mail, sent once (citizens/acknowledgements.py): marked attempted just
     # before the SMTP server gets it, sent just after; a refusal clears the attempt for a retry.
@@ -265,3 +274,27 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.message.tracking_code}: {self.from_status or '–'} → {self.to_status}"
+
+
+def attachment_path(instance, filename):
+    return f"citizens/{timezone.now():%Y/%m}/{filename}"
+
+
+class Attachment(models.Model):
+    """A file sent with a message: checked like a document upload, stored where the public cannot read it."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(
+        _("file"), upload_to=attachment_path, storage=get_document_storage, max_length=255
+    )
+    name = models.CharField(_("name"), max_length=255)
+    mime_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.name

@@ -25,3 +25,13 @@ def departments(db):
 @pytest.fixture
 def roads(db):
     return Topic.objects.create(name="Rrugët", name_sq="Rrugët", slug="roads")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits count on the cache: every test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
