@@ -220,7 +220,7 @@ class Message(models.Model):
         ),
     )
     replied_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    # The acknowledgement e-mail, sent once (citizens/acknowledgements.py): marked attempted just
+    # The acknowledgement e-mail, sent once (citizens/emails.py): marked attempted just
     # before the SMTP server gets it, sent just after; a refusal clears the attempt for a retry.
     acknowledgement_attempted_at = models.DateTimeField(null=True, blank=True, editable=False)
     acknowledgement_sent_at = models.DateTimeField(
@@ -228,12 +228,19 @@ class Message(models.Model):
     )
     acknowledgement_attempts = models.PositiveIntegerField(default=0, editable=False)
     acknowledgement_error = models.TextField(blank=True, editable=False)
+    # The reply e-mail, sent once the same way.
+    reply_attempted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reply_sent_at = models.DateTimeField(_("reply sent"), null=True, blank=True, editable=False)
+    reply_attempts = models.PositiveIntegerField(default=0, editable=False)
+    reply_error = models.TextField(blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["-received_at", "-pk"]
         verbose_name = _("citizen's message")
         verbose_name_plural = _("citizens' messages")
+        # Officials see the messages routed to their department or to them; this sees them all.
+        permissions = [("see_all_messages", "Can see every citizen's message")]
 
     def __str__(self):
         return f"{self.tracking_code} {self.subject}"
@@ -298,3 +305,47 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class InternalNote(models.Model):
+    """A note among officials about a message: never shown or sent to the citizen."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="internal_notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("written at"), default=timezone.now)
+    text = models.TextField(_("note"))
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+
+    def __str__(self):
+        return f"{self.message.tracking_code}: {self.text[:40]}"
+
+
+class DepartmentOfficial(models.Model):
+    """An official who handles the messages routed to a department."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("official"), on_delete=models.CASCADE, related_name="+"
+    )
+    department = models.ForeignKey(
+        "home.Department", verbose_name=_("department"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "department"], name="unique_department_official")
+        ]
+        verbose_name = _("department official")
+        verbose_name_plural = _("department officials")
+
+    def __str__(self):
+        return f"{self.user} – {self.department}"

@@ -4,7 +4,7 @@
 citizen's language, then stores the message, its attachments and the first
 steps of its history in one transaction, with its route (``routing``) and its
 legal deadlines (``clocks``). Only once that transaction has committed is the
-acknowledgement queued (``acknowledgements``): an SMTP server or a task queue
+acknowledgement queued (``emails``): an SMTP server or a task queue
 that is down loses nothing, the e-mail just goes later.
 """
 
@@ -16,9 +16,10 @@ from django.utils import timezone
 
 from cms.mail import in_language, supported_language
 
-from . import clocks, limits, routing, tracking
+from . import clocks, emails, limits, routing, tracking
 from .forms import MessageForm
 from .models import Attachment, Message, StatusChange
+from .tasks import queue_email
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def submit(data, files=None, *, language, request=None):
     message = form.save(commit=False)
     _store(message, form.checked_attachments)
     # The message is its own record of what is owed: the task only reads it (citizens/tasks.py).
-    transaction.on_commit(lambda: _queue_acknowledgement(message.pk))
+    transaction.on_commit(lambda: queue_email(emails.ACKNOWLEDGEMENT, message.pk))
     logger.info("Citizen's message %s received (kind %s)", message.tracking_code, message.kind.code)
     return Submission(message=message, form=form)
 
@@ -109,13 +110,3 @@ def _save_with_unique_code(message):
             if attempt == TRACKING_CODE_TRIES - 1 or not taken:
                 raise
             message.tracking_code = tracking.new_code()
-
-
-def _queue_acknowledgement(message_pk):
-    from .tasks import acknowledge_message
-
-    try:
-        acknowledge_message.enqueue(message_pk)
-    except Exception:
-        # The message is stored; `send_acknowledgements` sends what no task did.
-        logger.exception("Could not queue the acknowledgement of citizen's message %s", message_pk)

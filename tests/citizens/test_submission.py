@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
-from citizens import acknowledgements
+from citizens import emails
 from citizens.models import Message, StatusChange
 from citizens.submission import submit
 from tests.events.smtp import Recorder, free_port, smtp_server
@@ -78,8 +78,8 @@ def test_a_request_is_stored_routed_and_acknowledged_in_the_citizens_language(
     message.refresh_from_db()
     assert message.acknowledgement_sent_at is not None
     # Exactly once: a second run (a retried task, the periodic command) sends nothing.
-    assert acknowledgements.send_acknowledgement(message.pk) is False
-    assert acknowledgements.send_pending_acknowledgements() == 0
+    assert emails.send(emails.ACKNOWLEDGEMENT, message.pk) is False
+    assert emails.send_pending() == 0
     assert len(mail.outbox) == 1
 
 
@@ -174,8 +174,8 @@ def test_stored_when_smtp_is_down_and_sent_once_when_it_is_back(
     assert "ConnectionRefusedError" in message.acknowledgement_error
 
     with smtp_server(Recorder()) as server:
-        assert acknowledgements.send_pending_acknowledgements() == 1
-        assert acknowledgements.send_pending_acknowledgements() == 0
+        assert emails.send_pending() == 1
+        assert emails.send_pending() == 0
     [envelope] = server.messages
     assert envelope.rcpt_tos == ["arta@example.org"]
     sent = email.message_from_bytes(envelope.content)
