@@ -478,7 +478,7 @@ TRANSLITERATION_KEEP_LATIN = ["Facebook", "Instagram", "Google", "Viber", "Linke
 # --- Citizens' messages (citizens/, docs/citizens.md) -----------------------------
 
 # Public holidays (ISO dates) the legal clocks' working days skip; by default the translators'.
-CITIZENS_HOLIDAYS = env.list("CITIZENS_HOLIDAYS", default=TRANSLATION_HOLIDAYS)
+CITIZENS_HOLIDAYS = [day for day in env.list("CITIZENS_HOLIDAYS", default=[]) if day] or TRANSLATION_HOLIDAYS
 # What one message may carry: characters of text, files and bytes per file (each file is also
 # checked like a document upload, documents/validation.py).
 CITIZENS_MAX_TEXT_LENGTH = env.int("CITIZENS_MAX_TEXT_LENGTH", default=10_000)
