@@ -34,6 +34,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("ical/", include("events.urls")),
+    path("citizens/", include("citizens.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -3,6 +3,7 @@
 import graphene
 
 from .changes.schema import ChangeQueries
+from .citizens.schema import CitizenMutations, CitizenQueries
 from .core.images import Image
 from .core.pages import GenericPage
 from .core.registry import registered_page_types
@@ -24,9 +25,14 @@ class Query(
     EventQueries,
     ChangeQueries,
     SearchQueries,
+    CitizenQueries,
     graphene.ObjectType,
 ):
     """Published content of the municipality's site, in every language."""
 
 
-schema = graphene.Schema(query=Query, types=[GenericPage, Image, *registered_page_types()])
+class Mutation(CitizenMutations, graphene.ObjectType):
+    """What the public may send to the municipality: citizens' messages and requests."""
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation, types=[GenericPage, Image, *registered_page_types()])

@@ -14,8 +14,9 @@ from django.utils import timezone
 from . import conf
 
 
-def add_working_days(start, days):
-    holidays = conf.holidays()
+def add_working_days(start, days, holidays=None):
+    """``days`` working days after ``start``: weekends and ``holidays`` (TRANSLATION_HOLIDAYS) skipped."""
+    holidays = conf.holidays() if holidays is None else holidays
     current = start
     remaining = days
     while remaining > 0:

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "search",
     "frontend_api",
     "translations",
+    "citizens",
     # Before the Wagtail apps: its templates add CSP nonces to theirs; the admin's two-step login.
     "cms.security",
     "wagtail_localize",
@@ -474,6 +475,23 @@ OFFICIAL_LANGUAGE_GATE_LOCALES = ["sr"]
 SERBIAN_CYRILLIC_LOCALES = ["sr"]
 TRANSLATABLE_SNIPPET_MODELS = []
 TRANSLITERATION_KEEP_LATIN = ["Facebook", "Instagram", "Google", "Viber", "LinkedIn", "Telegram"]
+
+# --- Citizens' messages (citizens/, docs/citizens.md) -----------------------------
+
+# Public holidays (ISO dates) the legal clocks' working days skip; by default the translators'.
+CITIZENS_HOLIDAYS = [day for day in env.list("CITIZENS_HOLIDAYS", default=[]) if day] or TRANSLATION_HOLIDAYS
+# What one message may carry: characters of text, files and bytes per file (each file is also
+# checked like a document upload, documents/validation.py).
+CITIZENS_MAX_TEXT_LENGTH = env.int("CITIZENS_MAX_TEXT_LENGTH", default=10_000)
+CITIZENS_MAX_ATTACHMENTS = env.int("CITIZENS_MAX_ATTACHMENTS", default=5)
+CITIZENS_MAX_ATTACHMENT_SIZE = env.int("CITIZENS_MAX_ATTACHMENT_SIZE", default=10 * 1024 * 1024)
+# Rate limits on the shared cache ("count/period", period s, m, h or d), per client address and
+# per e-mail address; status lookups by tracking code per client address.
+CITIZENS_RATE_PER_IP = env.str("CITIZENS_RATE_PER_IP", default="10/h")
+CITIZENS_RATE_PER_EMAIL = env.str("CITIZENS_RATE_PER_EMAIL", default="5/h")
+CITIZENS_RATE_STATUS_PER_IP = env.str("CITIZENS_RATE_STATUS_PER_IP", default="120/h")
+# Addresses or networks of the proxies in front of the app servers: only their X-Forwarded-For is believed.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 _machine_translator = env.str("MACHINE_TRANSLATOR", default="glossary")
 MACHINE_TRANSLATORS = {

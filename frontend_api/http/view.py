@@ -63,7 +63,8 @@ class GraphQLView(View):
 
     @classmethod
     def as_view(cls, **initkwargs):
-        # Read-only (there are no mutations) and called cross-site by the frontend.
+        # Called cross-site by the frontend. The one mutation (a citizen's message) needs no
+        # session, and a POST must be JSON, which a cross-site form cannot send.
         return csrf_exempt(super().as_view(**initkwargs))
 
     def get(self, request):
