@@ -207,8 +207,8 @@ def quote(name):
 def copy_pages(url, target):
     """Copy bench_data's pages (and their index entries) in SQL until the database has ``target`` pages.
 
-    ``bench_data`` creates a page in about 70 ms on the 2-core machine and the
-    index task takes as long again, two hours for 50,000 pages; the copies take
+    ``bench_data`` creates a page in about 60 ms on the busy 2-core machine and
+    indexing takes 45 ms more, well over an hour for 50,000 pages; the copies take
     seconds and hold the same text, so the index has the same words in the same
     proportions, only more of them. Each copy is a sibling of its source with
     its own id, tree path, slug, URL path and translation key (shared by the
