@@ -28,6 +28,7 @@ import datetime
 import json
 import math
 import os
+import shlex
 import statistics
 import subprocess
 import sys
@@ -398,6 +399,7 @@ def report(args, quality, speed, elapsed):
     site_ratio = speed["50k"]["site"]["p95"] / speed["1k"]["site"]["p95"]
     broad_ratio = speed["50k"]["broad"]["p95"] / speed["1k"]["broad"]["p95"]
     command = "make bench" if os.environ.get("MAKELEVEL") else "python bench/search/evaluate.py"
+    command = " ".join([command, *(shlex.quote(argument) for argument in sys.argv[1:])])
     lines = [
         "## Search",
         "",
