@@ -58,9 +58,12 @@ e2e: install-dev
 schema: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py graphql_schema_file
 
-## bench: measure /graphql/, Wagtail's API v2 and a ceiling under gunicorn; writes bench/RESULTS.md
+## bench: measure /graphql/, Wagtail's API v2 and a ceiling under gunicorn, then search quality and
+## speed on PostgreSQL (SEARCH_DATABASE_URL); writes bench/RESULTS.md
+SEARCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cms_search
 bench: install-dev
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/search/evaluate.py --write --database-url $(SEARCH_DATABASE_URL) $(SEARCH_BENCH_ARGS)
 
 ## messages: extract the project's strings and refresh the vendor catalogs (then translate, `make install`)
 messages: install-dev

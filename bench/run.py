@@ -654,13 +654,19 @@ def write_results(args, scenarios, measured, notes, info, elapsed):
     args.output.write_text("\n".join(lines) + kept_sections(args.output))
 
 
+# Sections other scripts write into the results: a run of this one keeps them.
+KEPT_SECTIONS = ("bench/refused_queries.py", "bench/search/evaluate.py")
+
+
 def kept_sections(path):
-    """The section bench/refused_queries.py wrote into the results, to keep it."""
-    begin, end = "<!-- bench/refused_queries.py -->", "<!-- /bench/refused_queries.py -->"
+    """The sections bench/refused_queries.py and bench/search/evaluate.py wrote into the results, to keep them."""
     text = path.read_text() if path.exists() else ""
-    if begin not in text or end not in text:
-        return ""
-    return "\n" + begin + text.split(begin, 1)[1].split(end, 1)[0] + end + "\n"
+    kept = ""
+    for name in KEPT_SECTIONS:
+        begin, end = f"<!-- {name} -->", f"<!-- /{name} -->"
+        if begin in text and end in text:
+            kept += "\n" + begin + text.split(begin, 1)[1].split(end, 1)[0] + end + "\n"
+    return kept
 
 
 if __name__ == "__main__":

@@ -93,14 +93,15 @@ def test_ceiling_view_serves_the_stored_body_only_when_bench_is_on(tmp_path, mon
     assert client.get("/bench/ceiling/home/").status_code == 404
 
 
-def test_make_bench_keeps_the_refused_queries_section(tmp_path):
+def test_make_bench_keeps_the_refused_queries_and_search_sections(tmp_path):
     from bench.run import kept_sections
 
     results = tmp_path / "RESULTS.md"
     section = (
         "<!-- bench/refused_queries.py -->\n## Refused queries\n\n| q |\n<!-- /bench/refused_queries.py -->"
     )
-    results.write_text(f"# Benchmark results\n\nold figures\n\n{section}\n")
-    assert kept_sections(results) == "\n" + section + "\n"
+    search = "<!-- bench/search/evaluate.py -->\n## Search\n\n| s |\n<!-- /bench/search/evaluate.py -->"
+    results.write_text(f"# Benchmark results\n\nold figures\n\n{section}\n\n{search}\n")
+    assert kept_sections(results) == "\n" + section + "\n" + "\n" + search + "\n"
     results.write_text("# Benchmark results\n")
     assert kept_sections(results) == ""
