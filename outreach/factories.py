@@ -1,0 +1,23 @@
+"""Factories for the directory (tests and demo data)."""
+
+import factory
+
+from outreach import models
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Organizata {n}")
+    kind = models.Kind.CIVIL_SOCIETY
+
+    class Meta:
+        model = models.Organisation
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Kontakti {n}")
+    email = factory.Sequence(lambda n: f"kontakti{n}@example.org")
+    kind = models.Kind.CIVIL_SOCIETY
+    language = models.Language.ALBANIAN
+
+    class Meta:
+        model = models.Contact
