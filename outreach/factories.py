@@ -21,3 +21,17 @@ class ContactFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = models.Contact
+
+
+class InteractionFactory(factory.django.DjangoModelFactory):
+    kind = models.Interaction.Kind.MEETING
+    subject = factory.Sequence(lambda n: f"Takimi {n}")
+
+    class Meta:
+        model = models.Interaction
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def contacts(self, create, extracted, **kwargs):
+        if create:
+            self.contacts.set(extracted if extracted is not None else [ContactFactory()])

@@ -5,8 +5,10 @@ public view, feed or API renders it; the admin screens are guarded by model
 permissions (the group "Head of office" holds them).
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -143,3 +145,65 @@ class Contact(models.Model):
             raise ValidationError({"email": _("Another contact has this e-mail address.")})
         if self.consent and not self.consent_date:
             raise ValidationError({"consent_date": _("Give the date the contact consented.")})
+
+
+class InteractionQuerySet(models.QuerySet):
+    def follow_ups_due(self, today=None):
+        """Follow-ups not done whose date is today or past, the oldest first."""
+        today = today or timezone.localdate()
+        return self.filter(follow_up_done=False, follow_up_date__lte=today).order_by("follow_up_date", "pk")
+
+
+class Interaction(models.Model):
+    """A meeting, call, e-mail, event attended or request received, and what came of it."""
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("Meeting")
+        CALL = "call", _("Phone call")
+        EMAIL = "email", _("E-mail")
+        EVENT = "event", _("Event attended")
+        REQUEST = "request", _("Request received")
+
+    class Outcome(models.TextChoices):
+        INFORMED = "informed", _("Information given")
+        AGREED = "agreed", _("Agreement reached")
+        FORWARDED = "forwarded", _("Forwarded to the responsible official")
+        PENDING = "pending", _("Pending")
+        NO_RESULT = "no_result", _("No result")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    date = models.DateField(_("date"), default=timezone.localdate)
+    subject = models.CharField(_("subject"), max_length=255)
+    contacts = models.ManyToManyField(Contact, verbose_name=_("contacts"), related_name="interactions")
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    topic = models.ForeignKey(
+        "home.Topic",
+        verbose_name=_("topic"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, default=Outcome.PENDING)
+    notes = models.TextField(_("notes"), blank=True)
+    follow_up_date = models.DateField(_("follow-up date"), null=True, blank=True)
+    follow_up_done = models.BooleanField(_("follow-up done"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = InteractionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("interaction")
+        verbose_name_plural = _("interactions")
+        permissions = [("view_all_follow_ups", _("Can see every staff member's follow-ups"))]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.subject}"

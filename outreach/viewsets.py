@@ -1,15 +1,16 @@
-"""Admin screens of the directory: contacts (with CSV import and export) and organisations."""
+"""Admin screens of the directory: contacts (with CSV import and export), organisations, interactions."""
 
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 
 from outreach.admin_views import EXPORT_PERMISSION, IMPORT_PERMISSIONS, ContactExportView, ContactImportView
-from outreach.models import Contact, Organisation
+from outreach.models import Contact, Interaction, Organisation
 
 
 class ContactIndexView(IndexView):
@@ -64,8 +65,44 @@ class OrganisationViewSet(ModelViewSet):
     form_fields = ["name", "kind", "community", "email", "phone", "notes"]
 
 
+class InteractionForm(WagtailAdminModelForm):
+    """A new interaction is the signed-in staff member's unless they choose a colleague."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk and self.for_user is not None:
+            self.fields["staff"].initial = self.for_user.pk
+
+
+class InteractionViewSet(ModelViewSet):
+    model = Interaction
+    icon = "comment"
+    menu_label = _("Interactions")
+    list_display = ["date", "kind", "subject", "staff", "outcome", "follow_up_date", "follow_up_done"]
+    list_filter = ["kind", "outcome", "topic", "staff", "follow_up_done", "date", "follow_up_date"]
+    search_fields = ["subject", "notes"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("date"), FieldPanel("staff")]),
+            FieldPanel("subject"),
+            FieldPanel("contacts"),
+            FieldPanel("topic"),
+            FieldPanel("outcome"),
+            FieldPanel("notes"),
+            FieldRowPanel(
+                [FieldPanel("follow_up_date"), FieldPanel("follow_up_done")], heading=_("Follow-up")
+            ),
+        ],
+        base_form_class=InteractionForm,
+    )
+
+
 class DirectoryViewSetGroup(ModelViewSetGroup):
     menu_label = _("Contacts")
     menu_icon = "group"
     menu_order = 240
-    items = (ContactViewSet("contacts"), OrganisationViewSet("organisations"))
+    items = (
+        ContactViewSet("contacts"),
+        OrganisationViewSet("organisations"),
+        InteractionViewSet("interactions"),
+    )
