@@ -1,4 +1,7 @@
-"""The directory's CSV import and export screens."""
+"""The directory's CSV import and export screens, and the report to the head of office."""
+
+import csv
+import datetime as dt
 
 from django import forms
 from django.contrib import messages
@@ -9,14 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views import View
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import AdminDateInput
 
 from outreach.models import Contact
+from outreach.report import build_report
 from outreach.resources import COLUMNS, export_csv, import_csv
 
 IMPORT_PERMISSIONS = ("outreach.add_contact", "outreach.change_contact")
 EXPORT_PERMISSION = "outreach.view_contact"
+REPORT_PERMISSION = "outreach.view_report"
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
@@ -97,3 +103,66 @@ def row_problems(result):
         for row in result.invalid_rows
     ]
     return [str(problem) for problem in problems]
+
+
+def last_month(today=None):
+    """The first and last day of the month before ``today``'s: the monthly report's default period."""
+    today = today or timezone.localdate()
+    end = today.replace(day=1) - dt.timedelta(days=1)
+    return end.replace(day=1), end
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=_("From"), widget=AdminDateInput)
+    end = forms.DateField(label=_("To"), widget=AdminDateInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+            raise forms.ValidationError(_("The period ends before it starts."))
+        return cleaned
+
+
+class ReportView(WagtailAdminTemplateMixin, TemplateView):
+    """The report for a period (last month unless chosen), in the admin or as CSV (``?format=csv``)."""
+
+    template_name = "outreach/admin/report.html"
+    page_title = _("Report to the head of office")
+    header_icon = "doc-full"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(REPORT_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get(self, request, *args, **kwargs):
+        start, end = last_month()
+        form = PeriodForm(
+            request.GET if "start" in request.GET else None, initial={"start": start, "end": end}
+        )
+        if form.is_bound and form.is_valid():
+            start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+        sections = build_report(start, end) if not form.errors else []
+        if request.GET.get("format") == "csv" and not form.errors:
+            return report_csv(sections, start, end)
+        return self.render_to_response(
+            self.get_context_data(
+                form=form, sections=sections, start=start, end=end, query=request.GET.urlencode()
+            )
+        )
+
+
+def report_csv(sections, start, end):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="report-{start:%Y-%m-%d}-{end:%Y-%m-%d}.csv"'
+    writer = csv.writer(response)
+    writer.writerow([_("Report to the head of office"), start.isoformat(), end.isoformat()])
+    for section in sections:
+        writer.writerow([])
+        writer.writerow([section.title])
+        writer.writerow([str(column) for column in section.columns])
+        writer.writerows([str(row[0]), *row[1:]] for row in section.rows)
+    return response

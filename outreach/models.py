@@ -203,7 +203,10 @@ class Interaction(models.Model):
         ordering = ["-date", "-pk"]
         verbose_name = _("interaction")
         verbose_name_plural = _("interactions")
-        permissions = [("view_all_follow_ups", _("Can see every staff member's follow-ups"))]
+        permissions = [
+            ("view_all_follow_ups", _("Can see every staff member's follow-ups")),
+            ("view_report", _("Can see the report to the head of office")),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.subject}"
