@@ -14,6 +14,10 @@ from outreach.models import Contact, Interaction, Organisation
 
 
 class ContactIndexView(IndexView):
+    def get_base_queryset(self):
+        # The listing names each contact with their organisation.
+        return super().get_base_queryset().select_related("organisation")
+
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons
@@ -74,10 +78,16 @@ class InteractionForm(WagtailAdminModelForm):
             self.fields["staff"].initial = self.for_user.pk
 
 
+class InteractionIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("staff")
+
+
 class InteractionViewSet(ModelViewSet):
     model = Interaction
     icon = "comment"
     menu_label = _("Interactions")
+    index_view_class = InteractionIndexView
     list_display = ["date", "kind", "subject", "staff", "outcome", "follow_up_date", "follow_up_done"]
     list_filter = ["kind", "outcome", "topic", "staff", "follow_up_done", "date", "follow_up_date"]
     search_fields = ["subject", "notes"]

@@ -131,3 +131,21 @@ def test_other_admin_users_cannot_see_the_directory(client, editor):
         response = client.get(url)
         assert response.status_code in (302, 403), url
         assert b"secret@example.org" not in response.content
+
+
+def test_the_listing_does_not_query_once_per_contact(client, head_of_office):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(head_of_office)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/admin/contacts/").status_code == 200
+        return len(captured)
+
+    ContactFactory(organisation=OrganisationFactory())
+    few = queries()
+    for _ in range(5):
+        ContactFactory(organisation=OrganisationFactory())
+    assert queries() == few

@@ -124,3 +124,22 @@ def test_users_without_the_log_see_no_panel(client, editor):
     content = client.get("/admin/").content.decode()
     assert "Follow-ups due" not in content
     assert client.get("/admin/interactions/").status_code in (302, 403)
+
+
+def test_the_log_does_not_query_once_per_interaction(client, staff):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    arben, vesna = staff
+    client.force_login(arben)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/admin/interactions/").status_code == 200
+        return len(captured)
+
+    InteractionFactory(staff=arben)
+    few = queries()
+    for user in (arben, vesna, arben, vesna):
+        InteractionFactory(staff=user)
+    assert queries() == few
