@@ -55,6 +55,8 @@ def test_head_of_office_creates_edits_and_deletes_a_contact(client, head_of_offi
     listing = client.get("/admin/contacts/")
     assert b"drita@transparenca.example" in listing.content
     assert "Lëvizja për Transparencë" in listing.content.decode()
+    assert b'href="/admin/contacts/import/"' in listing.content
+    assert b'href="/admin/contacts/export/"' in listing.content
 
     response = client.post(
         f"/admin/contacts/edit/{contact.pk}/",
