@@ -1,4 +1,4 @@
-"""Demo calendar: a year of events and sessions around today, in sq/sr/en, and media contacts."""
+"""Demo calendar: a year of events and sessions around today, in sq/sr/en."""
 
 import datetime as dt
 import io
@@ -10,7 +10,7 @@ from pypdf import PdfWriter
 from wagtail.documents import get_document_model
 
 from events.defaults import ensure_default_rules
-from events.models import AgendaItem, EventIndexPage, EventPage, MediaContact, MeetingMaterial, MeetingPage
+from events.models import AgendaItem, EventIndexPage, EventPage, MeetingMaterial, MeetingPage
 from home.demo.content import ensure_in_main_menu
 from home.glossary import terms
 from home.localization import translate_with
@@ -313,23 +313,6 @@ MATERIALS = [
     {"sq": "Projektvendimi për buxhetin", "sr": "Нацрт одлуке о буџету", "en": "Draft budget decision"},
 ]
 
-CONTACTS = [
-    ("Radio Televizioni i Kosovës", "Arta Krasniqi", "arta.krasniqi@rtk.example", "sq", "local", []),
-    ("Koha Ditore", "Besnik Gashi", "besnik.gashi@koha.example", "sq", "local", ["buxheti"]),
-    ("Радио Гораждевац", "Марко Петровић", "marko.petrovic@rg.example", "sr", "local", []),
-    # Writes Serbian in Latin script: gets the notices in Latin.
-    (
-        "Kosovo Online",
-        "Jelena Jovanović",
-        "jelena@kosovo-online.example",
-        "sr-latn",
-        "local",
-        ["komunitetet"],
-    ),
-    ("Balkan Insight", "Jane Doe", "jane.doe@birn.example", "en", "international", []),
-    ("Reuters", "Tom Fischer", "tom.fischer@reuters.example", "en", "international", ["transparenca"]),
-]
-
 
 def _translator(texts, language, slug=None):
     """A translate_with callback from {source text: {language: text}}."""
@@ -389,18 +372,11 @@ def _index(home):
 
 
 def load(ctx):
-    ctx.write("Events calendar: index pages, a year of events and sessions, media contacts")
+    ctx.write("Events calendar: index pages, a year of events and sessions")
     ensure_default_rules()
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     places = {place.slug: place for place in Place.objects.all()}
     bodies = {body.slug: body for body in Body.objects.all()}
-    for outlet, person, email, language, scope, interests in CONTACTS:
-        contact, created = MediaContact.objects.get_or_create(
-            email=email, defaults={"outlet": outlet, "person": person, "language": language, "scope": scope}
-        )
-        if created:
-            contact.topics.set([topics[slug] for slug in interests if slug in topics])
-        ctx.count("media contacts", created)
 
     home = HomePage.objects.filter(locale__language_code="sq").first()
     index = _index(home)

@@ -7,6 +7,8 @@ import wagtail_factories
 from django.utils import timezone
 
 from events import models
+from outreach.factories import ContactFactory
+from outreach.models import Organisation
 
 
 def in_days(days):
@@ -43,11 +45,17 @@ class MeetingPageFactory(wagtail_factories.PageFactory):
         model = models.MeetingPage
 
 
-class MediaContactFactory(factory.django.DjangoModelFactory):
-    outlet = factory.Sequence(lambda n: f"Media {n}")
-    person = factory.Sequence(lambda n: f"Gazetar {n}")
-    email = factory.Sequence(lambda n: f"gazetar{n}@media.example")
-    language = models.MediaContact.Language.ALBANIAN
+class MediaContactFactory(ContactFactory):
+    """A journalist of an outlet, described as the media contacts were before the directory."""
 
-    class Meta:
-        model = models.MediaContact
+    class Params:
+        outlet = factory.Sequence(lambda n: f"Media {n}")
+        person = factory.Sequence(lambda n: f"Gazetar {n}")
+        scope = "local"
+
+    name = factory.SelfAttribute("person")
+    email = factory.Sequence(lambda n: f"gazetar{n}@media.example")
+    kind = factory.LazyAttribute(lambda o: f"media_{o.scope}")
+    organisation = factory.LazyAttribute(
+        lambda o: Organisation.objects.get_or_create(name=o.outlet, defaults={"kind": o.kind})[0]
+    )

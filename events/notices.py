@@ -31,7 +31,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 
 from cms.mail import compose, in_language, public_url, recipient_language
 from cms.public import Visibility, is_public_page, public_pages
-from events.models import MediaContact, MediaNotice, MeetingPage, NoticeDelivery, NoticeRule
+from events.models import MediaNotice, MeetingPage, NoticeDelivery, NoticeRule
+from outreach.models import Contact
 
 logger = logging.getLogger(__name__)
 
@@ -247,12 +248,13 @@ def _reclaim_note(claimed_at, now):
 
 def recipients_for(notice):
     if notice.kind == MediaNotice.Kind.CANCELLATION:
-        return MediaContact.objects.filter(
+        return Contact.objects.filter(
             Q(deliveries__sent_at__isnull=False) | Q(deliveries__attempted_at__isnull=False),
             is_active=True,
             deliveries__notice__page_id=notice.page_id,
         ).distinct()
-    contacts = MediaContact.objects.filter(is_active=True)
+    # The directory's media contacts with an address; other kinds hear from the office otherwise.
+    contacts = Contact.objects.media().filter(is_active=True).exclude(email="")
     topic_ids = list(notice.page.specific.topics.values_list("pk", flat=True))
     if topic_ids:
         # Contacts with interests hear about entries on those topics; the others hear about all.

@@ -1,11 +1,11 @@
-"""Admin screens for the office's notice rules and its private media directory."""
+"""Admin screens for the office's notice rules (the media contacts are in the directory, ``outreach``)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from events.forms import NoticeRuleForm
-from events.models import MediaContact, NoticeRule
+from events.models import NoticeRule
 
 
 class NoticeRuleViewSet(ModelViewSet):
@@ -28,18 +28,8 @@ class NoticeRuleViewSet(ModelViewSet):
     )
 
 
-class MediaContactViewSet(ModelViewSet):
-    model = MediaContact
-    icon = "group"
-    menu_label = _("Media contacts")
-    list_display = ["outlet", "person", "email", "language", "scope", "is_active"]
-    list_filter = ["language", "scope", "is_active", "topics"]
-    search_fields = ["outlet", "person", "email"]
-    form_fields = ["outlet", "person", "email", "phone", "scope", "language", "topics", "is_active"]
-
-
 class MediaViewSetGroup(ModelViewSetGroup):
     menu_label = _("Media")
     menu_icon = "mail"
     menu_order = 250
-    items = (NoticeRuleViewSet("notice_rules"), MediaContactViewSet("media_contacts"))
+    items = (NoticeRuleViewSet("notice_rules"),)

@@ -5,11 +5,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from events.admin_views import VIEW_PERMISSION, NoticeDashboardView, NoticeSummaryPanel
-from events.models import MediaContact, NoticeRule
+from events.models import NoticeRule
 from events.viewsets import MediaViewSetGroup
 
 register_permission_policy(NoticeRule)
-register_permission_policy(MediaContact)
 
 
 @hooks.register("register_admin_viewset")

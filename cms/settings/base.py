@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "home",
     "documents",
     "events",
+    "outreach",
     "search",
     "frontend_api",
     "translations",

@@ -1,4 +1,4 @@
-from .notices import MediaContact, MediaNotice, NoticeDelivery, NoticeRule
+from .notices import MediaNotice, NoticeDelivery, NoticeRule
 from .pages import AgendaItem, BaseEventPage, EventIndexPage, EventPage, MeetingMaterial, MeetingPage
 
 __all__ = [
@@ -6,7 +6,6 @@ __all__ = [
     "BaseEventPage",
     "EventIndexPage",
     "EventPage",
-    "MediaContact",
     "MediaNotice",
     "MeetingMaterial",
     "MeetingPage",

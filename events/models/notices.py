@@ -1,7 +1,7 @@
-"""Media notices: the office's rules, its private media contacts, and the audit trail.
+"""Media notices: the office's rules and the audit trail.
 
-Nothing here is a page or a snippet: media contacts are personal data and are
-reachable only through admin views guarded by model permissions.
+The recipients are the media contacts of the office's directory (``outreach``):
+personal data, reachable only through admin views guarded by model permissions.
 """
 
 from django.conf import settings
@@ -59,47 +59,6 @@ class NoticeRule(models.Model):
         return self.name
 
 
-class MediaContact(models.Model):
-    """A journalist or newsroom. Private: never rendered by any public view, feed or API."""
-
-    class Scope(models.TextChoices):
-        LOCAL = "local", _("Local")
-        INTERNATIONAL = "international", _("International")
-
-    class Language(models.TextChoices):
-        ALBANIAN = "sq", _("Albanian")
-        SERBIAN = "sr", _("Serbian")
-        SERBIAN_LATIN = "sr-latn", _("Serbian (Latin script)")
-        ENGLISH = "en", _("English")
-
-    outlet = models.CharField(_("media outlet"), max_length=255)
-    person = models.CharField(_("contact person"), max_length=255, blank=True)
-    email = models.EmailField(_("e-mail"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    scope = models.CharField(
-        _("local or international"), max_length=20, choices=Scope.choices, default=Scope.LOCAL
-    )
-    language = models.CharField(
-        _("preferred language"), max_length=10, choices=Language.choices, default=Language.ALBANIAN
-    )
-    topics = models.ManyToManyField(
-        "home.Topic",
-        verbose_name=_("topics of interest"),
-        blank=True,
-        related_name="+",
-        help_text=_("Leave empty to receive every notice."),
-    )
-    is_active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        ordering = ["outlet", "person"]
-        verbose_name = _("media contact")
-        verbose_name_plural = _("media contacts")
-
-    def __str__(self):
-        return f"{self.person} ({self.outlet})" if self.person else self.outlet
-
-
 class MediaNotice(models.Model):
     """One notice about one entry of the calendar, and what happened to it."""
 
@@ -150,7 +109,7 @@ class MediaNotice(models.Model):
     )
     last_error = models.TextField(_("last error"), blank=True)
     recipients = models.ManyToManyField(
-        MediaContact, through="NoticeDelivery", verbose_name=_("recipients"), related_name="notices"
+        "outreach.Contact", through="NoticeDelivery", verbose_name=_("recipients"), related_name="notices"
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -185,7 +144,7 @@ class NoticeDelivery(models.Model):
     """One e-mail of a notice to one contact: sent once, even when the notice is retried."""
 
     notice = models.ForeignKey(MediaNotice, on_delete=models.CASCADE, related_name="deliveries")
-    contact = models.ForeignKey(MediaContact, on_delete=models.CASCADE, related_name="deliveries")
+    contact = models.ForeignKey("outreach.Contact", on_delete=models.CASCADE, related_name="deliveries")
     email = models.EmailField(_("e-mail"))
     language = models.CharField(_("language"), max_length=10)
     # Set just before the e-mail is handed to the SMTP server, cleared when the server refuses it:

@@ -13,8 +13,8 @@ from django.utils.translation import gettext
 from wagtail.users.models import UserProfile
 
 from cms.mail import recipient_language, send_localized, signature, supported_language
-from events.models import MediaContact
 from home.models import OfficeContact
+from outreach.models import Contact
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +57,8 @@ def test_a_users_language_is_their_admin_language(django_user_model):
 
 
 def test_a_contacts_language_and_bare_codes(db):
-    assert recipient_language(MediaContact(language="sr-latn")) == "sr-latn"
-    assert recipient_language(MediaContact(language="en")) == "en"
+    assert recipient_language(Contact(language="sr-latn")) == "sr-latn"
+    assert recipient_language(Contact(language="en")) == "en"
     assert supported_language("sr_Latn") == "sr-latn"
     assert supported_language("SR-LATN") == "sr-latn"
     assert supported_language("tlh") == settings.LANGUAGE_CODE

@@ -62,7 +62,7 @@ def test_head_of_office_edits_rules_and_contacts(client, head_of_office, contact
     client.force_login(head_of_office)
     assert client.get("/admin/media-notices/").status_code == 200
     assert client.get("/admin/notice_rules/").status_code == 200
-    response = client.get("/admin/media_contacts/")
+    response = client.get("/admin/contacts/")
     assert response.status_code == 200
     assert b"arta@rtk.example" in response.content
     rule = NoticeRule.objects.get(notice_kind="advisory")
@@ -72,7 +72,7 @@ def test_head_of_office_edits_rules_and_contacts(client, head_of_office, contact
 def test_other_admin_users_cannot_see_the_media_directory(client, editor, contacts):
     client.force_login(editor)
     assert client.get("/admin/media-notices/").status_code in (302, 403)
-    for url in ("/admin/media_contacts/", f"/admin/media_contacts/edit/{contacts['sq'].pk}/"):
+    for url in ("/admin/contacts/", f"/admin/contacts/edit/{contacts['sq'].pk}/"):
         response = client.get(url)
         assert response.status_code in (302, 403)
         assert b"arta@rtk.example" not in response.content
@@ -123,7 +123,7 @@ def test_head_of_office_changes_a_rule(client, head_of_office):
 
 def test_media_contacts_admin_search(client, head_of_office, contacts):
     client.force_login(head_of_office)
-    response = client.get("/admin/media_contacts/?q=Marko")
+    response = client.get("/admin/contacts/?q=Marko")
     assert response.status_code == 200
     assert b"marko@rg.example" in response.content
     assert b"arta@rtk.example" not in response.content

@@ -2,7 +2,8 @@ import pytest
 from django.core.management import call_command
 
 from events import calendar
-from events.models import EventIndexPage, EventPage, MediaContact, MeetingPage
+from events.models import EventIndexPage, EventPage, MeetingPage
+from outreach.models import Contact
 
 
 @pytest.mark.django_db(transaction=True)
@@ -29,6 +30,6 @@ def test_demo_calendar_covers_every_kind(data_after_flush, site):
     assert serbian.exists()
     for meeting in serbian:
         assert meeting.slug.startswith(f"{meeting.session_number}-sednica-"), meeting.slug
-    assert set(MediaContact.objects.values_list("language", flat=True)) == {"sq", "sr", "sr-latn", "en"}
+    assert set(Contact.objects.media().values_list("language", flat=True)) == {"sq", "sr", "sr-latn", "en"}
     upcoming = calendar.upcoming(locale="sq", limit=200)
     assert {occurrence.kind for occurrence in upcoming} >= {"meeting", "anniversary", "public_meeting"}

@@ -97,7 +97,7 @@ def test_media_contacts_never_reach_public_outputs(
 
     secrets = []
     for contact in contacts.values():
-        secrets += [contact.email, contact.outlet, contact.person]
+        secrets += [contact.email, contact.organisation.name, contact.name]
     urls = [
         calendar_index.url,
         page.url,

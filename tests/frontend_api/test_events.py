@@ -325,7 +325,7 @@ def test_no_response_contains_a_media_contacts_address(client, session, calendar
     for response in bodies:
         graphql_data(response)
         content = response.content.decode()
-        assert contact.email not in content and contact.person not in content
+        assert contact.email not in content and contact.name not in content
 
 
 def _count(client, query, variables=None):

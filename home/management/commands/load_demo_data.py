@@ -13,6 +13,7 @@ LOADERS = [
     "home.demo.pages.load",
     "documents.demo.load",
     "home.demo.content.load",
+    "outreach.demo.load",
     "events.demo.load",
     "translations.demo.load",
 ]

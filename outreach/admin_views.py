@@ -1,0 +1,168 @@
+"""The directory's CSV import and export screens, and the report to the head of office."""
+
+import csv
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views import View
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import AdminDateInput
+
+from outreach.models import Contact
+from outreach.report import build_report
+from outreach.resources import COLUMNS, export_csv, import_csv
+
+IMPORT_PERMISSIONS = ("outreach.add_contact", "outreach.change_contact")
+EXPORT_PERMISSION = "outreach.view_contact"
+REPORT_PERMISSION = "outreach.view_report"
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+class ContactExportView(View):
+    def get(self, request):
+        if not request.user.has_perm(EXPORT_PERMISSION):
+            raise PermissionDenied
+        response = HttpResponse(export_csv(Contact.objects.all()), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="contacts-{timezone.localdate():%Y-%m-%d}.csv"'
+        )
+        return response
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV file"), help_text=_("UTF-8, with a header row."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise forms.ValidationError(_("The file is not UTF-8 text.")) from error
+
+
+class ContactImportView(WagtailAdminTemplateMixin, FormView):
+    form_class = ImportForm
+    template_name = "outreach/admin/import.html"
+    page_title = _("Import contacts")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perms(IMPORT_PERMISSIONS):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(columns=COLUMNS, **kwargs)
+
+    def form_valid(self, form):
+        result = import_csv(form.cleaned_data["file"])
+        problems = row_problems(result)
+        if problems:
+            for problem in problems:
+                messages.error(self.request, problem)
+            messages.error(self.request, _("Nothing was imported: correct the rows above and import again."))
+            return self.form_invalid(form)
+        totals = result.totals
+        messages.success(
+            self.request,
+            ngettext(
+                "Imported: %(new)d new contact, %(updated)d updated, %(skipped)d unchanged.",
+                "Imported: %(new)d new contacts, %(updated)d updated, %(skipped)d unchanged.",
+                totals["new"],
+            )
+            % {"new": totals["new"], "updated": totals["update"], "skipped": totals["skip"]},
+        )
+        return redirect("contacts:index")
+
+
+def row_problems(result):
+    """One line per wrong row of an import, numbered as the office's spreadsheet numbers them."""
+    problems = [
+        _("Row %(row)s: %(error)s") % {"row": number + 1, "error": "; ".join(str(e.error) for e in errors)}
+        for number, errors in result.row_errors()
+    ]
+    problems += [
+        _("Row %(row)s: %(error)s")
+        % {
+            "row": row.number + 1,
+            "error": "; ".join(f"{field}: {' '.join(errors)}" for field, errors in row.error_dict.items()),
+        }
+        for row in result.invalid_rows
+    ]
+    return [str(problem) for problem in problems]
+
+
+def last_month(today=None):
+    """The first and last day of the month before ``today``'s: the monthly report's default period."""
+    today = today or timezone.localdate()
+    end = today.replace(day=1) - dt.timedelta(days=1)
+    return end.replace(day=1), end
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=_("From"), widget=AdminDateInput)
+    end = forms.DateField(label=_("To"), widget=AdminDateInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+            raise forms.ValidationError(_("The period ends before it starts."))
+        return cleaned
+
+
+class ReportView(WagtailAdminTemplateMixin, TemplateView):
+    """The report for a period (last month unless chosen), in the admin or as CSV (``?format=csv``)."""
+
+    template_name = "outreach/admin/report.html"
+    page_title = _("Report to the head of office")
+    header_icon = "doc-full"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(REPORT_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get(self, request, *args, **kwargs):
+        start, end = last_month()
+        form = PeriodForm(
+            request.GET if "start" in request.GET else None, initial={"start": start, "end": end}
+        )
+        if form.is_bound and form.is_valid():
+            start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+        sections = build_report(start, end) if not form.errors else []
+        if request.GET.get("format") == "csv" and not form.errors:
+            return report_csv(sections, start, end)
+        return self.render_to_response(
+            self.get_context_data(
+                form=form, sections=sections, start=start, end=end, query=request.GET.urlencode()
+            )
+        )
+
+
+def report_csv(sections, start, end):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="report-{start:%Y-%m-%d}-{end:%Y-%m-%d}.csv"'
+    writer = csv.writer(response)
+    writer.writerow([_("Report to the head of office"), start.isoformat(), end.isoformat()])
+    for section in sections:
+        writer.writerow([])
+        writer.writerow([section.title])
+        writer.writerow([str(column) for column in section.columns])
+        writer.writerows([str(row[0]), *row[1:]] for row in section.rows)
+    return response

@@ -1,0 +1,212 @@
+"""The office's contacts directory and its log of interactions.
+
+Personal data: nothing here is a page, a snippet or indexed for search, and no
+public view, feed or API renders it; the admin screens are guarded by model
+permissions (the group "Head of office" holds them).
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    MEDIA_LOCAL = "media_local", _("Media (local)")
+    MEDIA_NATIONAL = "media_national", _("Media (national)")
+    MEDIA_INTERNATIONAL = "media_international", _("Media (international)")
+    CIVIL_SOCIETY = "civil_society", _("Civil society organisation")
+    COMMUNITY = "community", _("Community representative")
+    BUSINESS = "business", _("Business association")
+    SPORTS = "sports", _("Sports club")
+    RELIGIOUS = "religious", _("Religious community")
+    SCHOOL = "school", _("School")
+    INTERNATIONAL = "international", _("International organisation")
+    OTHER = "other", _("Other")
+
+
+# The kinds the media notices go to (events.notices).
+MEDIA_KINDS = (Kind.MEDIA_LOCAL, Kind.MEDIA_NATIONAL, Kind.MEDIA_INTERNATIONAL)
+
+
+class Community(models.TextChoices):
+    ALBANIAN = "albanian", _("Albanian")
+    SERBIAN = "serbian", _("Serbian")
+    TURKISH = "turkish", _("Turkish")
+    BOSNIAK = "bosniak", _("Bosniak")
+    ROMA = "roma", _("Roma")
+    ASHKALI = "ashkali", _("Ashkali")
+    EGYPTIAN = "egyptian", _("Egyptian")
+    GORANI = "gorani", _("Gorani")
+    MONTENEGRIN = "montenegrin", _("Montenegrin")
+    CROAT = "croat", _("Croat")
+    OTHER = "other", _("Other")
+
+
+class Language(models.TextChoices):
+    ALBANIAN = "sq", _("Albanian")
+    SERBIAN = "sr", _("Serbian")
+    SERBIAN_LATIN = "sr-latn", _("Serbian (Latin script)")
+    ENGLISH = "en", _("English")
+
+
+class Organisation(models.Model):
+    """A newsroom, association, club, school, community or international body the office talks to."""
+
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    community = models.CharField(_("community"), max_length=20, choices=Community.choices, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class ContactQuerySet(models.QuerySet):
+    def media(self):
+        return self.filter(kind__in=MEDIA_KINDS)
+
+    def with_email(self, email):
+        """Contacts with this e-mail address, whatever its case: the directory's identity of a person."""
+        return self.filter(email__iexact=email.strip())
+
+
+class Contact(models.Model):
+    """A person (or an organisation's shared address) in the office's directory."""
+
+    name = models.CharField(_("name"), max_length=255, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contacts",
+    )
+    role = models.CharField(_("role"), max_length=255, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    community = models.CharField(
+        _("community"),
+        max_length=20,
+        choices=Community.choices,
+        blank=True,
+        help_text=_("The community the contact represents or belongs to."),
+    )
+    language = models.CharField(
+        _("preferred language"), max_length=10, choices=Language.choices, default=Language.ALBANIAN
+    )
+    topics = models.ManyToManyField(
+        "home.Topic",
+        verbose_name=_("topics of interest"),
+        blank=True,
+        related_name="+",
+        help_text=_("Leave empty to receive every notice."),
+    )
+    bodies = models.ManyToManyField(
+        "home.Body", verbose_name=_("bodies followed"), blank=True, related_name="+"
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    consent = models.BooleanField(
+        _("consent"),
+        default=False,
+        help_text=_("The contact agreed to be kept in the directory and written to."),
+    )
+    consent_date = models.DateField(_("consent date"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation__name", "name", "pk"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self):
+        if self.name and self.organisation_id:
+            return f"{self.name} ({self.organisation})"
+        return self.name or str(self.organisation or self.email)
+
+    def clean(self):
+        if not (self.name or self.organisation_id):
+            raise ValidationError(_("Give the person's name or their organisation."))
+        if self.email and Contact.objects.with_email(self.email).exclude(pk=self.pk).exists():
+            raise ValidationError({"email": _("Another contact has this e-mail address.")})
+        if self.consent and not self.consent_date:
+            raise ValidationError({"consent_date": _("Give the date the contact consented.")})
+
+
+class InteractionQuerySet(models.QuerySet):
+    def follow_ups_due(self, today=None):
+        """Follow-ups not done whose date is today or past, the oldest first."""
+        today = today or timezone.localdate()
+        return self.filter(follow_up_done=False, follow_up_date__lte=today).order_by("follow_up_date", "pk")
+
+
+class Interaction(models.Model):
+    """A meeting, call, e-mail, event attended or request received, and what came of it."""
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("Meeting")
+        CALL = "call", _("Phone call")
+        EMAIL = "email", _("E-mail")
+        EVENT = "event", _("Event attended")
+        REQUEST = "request", _("Request received")
+
+    class Outcome(models.TextChoices):
+        INFORMED = "informed", _("Information given")
+        AGREED = "agreed", _("Agreement reached")
+        FORWARDED = "forwarded", _("Forwarded to the responsible official")
+        PENDING = "pending", _("Pending")
+        NO_RESULT = "no_result", _("No result")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    date = models.DateField(_("date"), default=timezone.localdate)
+    subject = models.CharField(_("subject"), max_length=255)
+    contacts = models.ManyToManyField(Contact, verbose_name=_("contacts"), related_name="interactions")
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    topic = models.ForeignKey(
+        "home.Topic",
+        verbose_name=_("topic"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, default=Outcome.PENDING)
+    notes = models.TextField(_("notes"), blank=True)
+    follow_up_date = models.DateField(_("follow-up date"), null=True, blank=True)
+    follow_up_done = models.BooleanField(_("follow-up done"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = InteractionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("interaction")
+        verbose_name_plural = _("interactions")
+        permissions = [
+            ("view_all_follow_ups", _("Can see every staff member's follow-ups")),
+            ("view_report", _("Can see the report to the head of office")),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.subject}"

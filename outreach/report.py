@@ -1,0 +1,112 @@
+"""The report to the head of office for a period: the directory, the interactions, the media notices.
+
+``build_report(start, end)`` returns sections of rows (label and figures) that
+the admin view renders as tables and as CSV. Both dates are included. The
+directory counts the active contacts that existed at the end of the period,
+and those added during it; interactions count by their date; notices by when
+they were sent (failed ones by their due time), with their e-mails delivered
+and not delivered.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from events.models import MediaNotice, NoticeDelivery
+from outreach.models import Community, Contact, Interaction, Kind
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    columns: list
+    rows: list = field(default_factory=list)
+
+    def add(self, label, *figures):
+        self.rows.append([label, *figures])
+
+    def add_total(self):
+        self.add(_("Total"), *(sum(row[i] for row in self.rows) for i in range(1, len(self.columns))))
+
+
+def day_bounds(start, end):
+    """The aware datetimes [start 00:00, the day after end 00:00) in the site's time zone."""
+    zone = timezone.get_current_timezone()
+    return (
+        dt.datetime.combine(start, dt.time.min, tzinfo=zone),
+        dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone),
+    )
+
+
+def build_report(start, end):
+    since, until = day_bounds(start, end)
+    return [
+        _contacts_by_kind(since, until),
+        _contacts_by_community(until),
+        _interactions_by(start, end, "kind", Interaction.Kind, _("Interactions by kind")),
+        _interactions_by(start, end, "outcome", Interaction.Outcome, _("Interactions by outcome")),
+        _notices(since, until),
+    ]
+
+
+def _counts(queryset, field_name):
+    return dict(queryset.values_list(field_name).annotate(total=Count("pk", distinct=True)).order_by())
+
+
+def _contacts_by_kind(since, until):
+    existing = Contact.objects.filter(is_active=True, created_at__lt=until)
+    totals = _counts(existing, "kind")
+    added = _counts(existing.filter(created_at__gte=since), "kind")
+    section = Section("contacts_by_kind", _("Contacts by kind"), [_("Kind"), _("Contacts"), _("Added")])
+    for value, label in Kind.choices:
+        section.add(label, totals.get(value, 0), added.get(value, 0))
+    section.add_total()
+    return section
+
+
+def _contacts_by_community(until):
+    totals = _counts(Contact.objects.filter(is_active=True, created_at__lt=until), "community")
+    section = Section("contacts_by_community", _("Contacts by community"), [_("Community"), _("Contacts")])
+    for value, label in Community.choices:
+        section.add(label, totals.get(value, 0))
+    section.add(_("No community given"), totals.get("", 0))
+    section.add_total()
+    return section
+
+
+def _interactions_by(start, end, field_name, choices, title):
+    totals = _counts(Interaction.objects.filter(date__gte=start, date__lte=end), field_name)
+    label = _("Kind") if field_name == "kind" else _("Outcome")
+    section = Section(f"interactions_by_{field_name}", title, [label, _("Interactions")])
+    for value, choice_label in choices.choices:
+        section.add(choice_label, totals.get(value, 0))
+    section.add_total()
+    return section
+
+
+def _notices(since, until):
+    sent = MediaNotice.objects.filter(status=MediaNotice.Status.SENT, sent_at__gte=since, sent_at__lt=until)
+    failed = MediaNotice.objects.filter(status=MediaNotice.Status.FAILED, due_at__gte=since, due_at__lt=until)
+    deliveries = NoticeDelivery.objects.filter(Q(notice__in=sent) | Q(notice__in=failed))
+    delivered = _counts(deliveries.filter(sent_at__isnull=False), "notice__kind")
+    undelivered = _counts(deliveries.filter(sent_at__isnull=True), "notice__kind")
+    sent_counts, failed_counts = _counts(sent, "kind"), _counts(failed, "kind")
+    section = Section(
+        "notices",
+        _("Media notices"),
+        [_("Notice"), _("Sent"), _("Failed"), _("E-mails delivered"), _("E-mails not delivered")],
+    )
+    for value, label in MediaNotice.Kind.choices:
+        section.add(
+            label,
+            sent_counts.get(value, 0),
+            failed_counts.get(value, 0),
+            delivered.get(value, 0),
+            undelivered.get(value, 0),
+        )
+    section.add_total()
+    return section

@@ -1,0 +1,127 @@
+"""The report to the head of office, against known data."""
+
+import csv
+import datetime as dt
+import io
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import translation
+
+from events.models import MediaNotice, NoticeDelivery
+from outreach.admin_views import last_month
+from outreach.factories import ContactFactory, InteractionFactory
+from outreach.models import Contact
+from outreach.report import build_report
+
+pytestmark = pytest.mark.django_db
+
+BELGRADE = ZoneInfo("Europe/Belgrade")
+START, END = dt.date(2026, 11, 1), dt.date(2026, 11, 30)
+
+
+def at(*args):
+    return dt.datetime(*args, tzinfo=BELGRADE)
+
+
+def created(contact, moment):
+    Contact.objects.filter(pk=contact.pk).update(created_at=moment)
+    return contact
+
+
+@pytest.fixture
+def known_data(home_page):
+    # The directory: two local media (one added in November), a Roma representative, an
+    # inactive contact and one added after the period (neither counted).
+    journalist = created(ContactFactory(kind="media_local"), at(2026, 10, 3, 9))
+    newcomer = created(ContactFactory(kind="media_local"), at(2026, 11, 30, 23, 30))
+    created(ContactFactory(kind="community", community="roma"), at(2026, 11, 2, 9))
+    created(ContactFactory(kind="community", community="roma", is_active=False), at(2026, 10, 1, 9))
+    created(ContactFactory(kind="school"), at(2026, 12, 1, 0, 10))
+    # Interactions: three in November, one on each side of it.
+    InteractionFactory(kind="meeting", outcome="agreed", date=dt.date(2026, 11, 1))
+    InteractionFactory(kind="meeting", outcome="forwarded", date=dt.date(2026, 11, 15))
+    InteractionFactory(kind="call", outcome="agreed", date=dt.date(2026, 11, 30))
+    InteractionFactory(kind="call", outcome="agreed", date=dt.date(2026, 10, 31))
+    InteractionFactory(kind="email", outcome="pending", date=dt.date(2026, 12, 1))
+
+    # Notices: an advisory sent in November to both journalists (one e-mail refused), a reminder
+    # sent in December, and a tender notice that failed in November.
+    def notice(kind, status, due_at, sent_at=None):
+        return MediaNotice.objects.create(
+            page=home_page, kind=kind, status=status, event_start=due_at, due_at=due_at, sent_at=sent_at
+        )
+
+    advisory = notice("advisory", "sent", at(2026, 11, 10, 9), at(2026, 11, 10, 9, 1))
+    NoticeDelivery.objects.create(notice=advisory, contact=journalist, email="a@x.example", language="sq",
+                                  sent_at=at(2026, 11, 10, 9, 1))  # fmt: skip
+    NoticeDelivery.objects.create(notice=advisory, contact=newcomer, email="b@x.example", language="sq",
+                                  error="550 refused")  # fmt: skip
+    reminder = notice("reminder", "sent", at(2026, 12, 1, 9), at(2026, 12, 1, 9))
+    NoticeDelivery.objects.create(notice=reminder, contact=journalist, email="a@x.example", language="sq",
+                                  sent_at=at(2026, 12, 1, 9))  # fmt: skip
+    tender = notice("tender", "failed", at(2026, 11, 20, 8))
+    NoticeDelivery.objects.create(notice=tender, contact=journalist, email="a@x.example", language="sq",
+                                  error="timeout")  # fmt: skip
+
+
+def figures(section):
+    with translation.override("en"):
+        return {str(row[0]): row[1:] for row in section.rows}
+
+
+def test_report_figures_for_november(known_data):
+    with translation.override("en"):
+        sections = {section.key: section for section in build_report(START, END)}
+
+    by_kind = figures(sections["contacts_by_kind"])
+    assert by_kind["Media (local)"] == [2, 1]
+    assert by_kind["Community representative"] == [1, 1]
+    assert by_kind["School"] == [0, 0]
+    assert by_kind["Total"] == [3, 2]
+    by_community = figures(sections["contacts_by_community"])
+    assert by_community["Roma"] == [1]
+    assert by_community["No community given"] == [2]
+    assert by_community["Total"] == [3]
+
+    assert figures(sections["interactions_by_kind"])["Meeting"] == [2]
+    assert figures(sections["interactions_by_kind"])["Phone call"] == [1]
+    assert figures(sections["interactions_by_kind"])["Total"] == [3]
+    outcomes = figures(sections["interactions_by_outcome"])
+    assert (outcomes["Agreement reached"], outcomes["Forwarded to the responsible official"]) == ([2], [1])
+    assert outcomes["Pending"] == [0]
+
+    notices = figures(sections["notices"])
+    # sent, failed, e-mails delivered, e-mails not delivered
+    assert notices["Media advisory"] == [1, 0, 1, 1]
+    assert notices["Tender opening"] == [0, 1, 0, 1]
+    assert notices["Reminder"] == [0, 0, 0, 0]
+    assert notices["Total"] == [1, 1, 1, 2]
+
+
+def test_the_admin_report_and_its_csv(client, head_of_office, known_data):
+    client.force_login(head_of_office)
+    response = client.get("/admin/outreach/report/?start=2026-11-01&end=2026-11-30")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'id="report-contacts_by_kind"' in content and "Tender opening" in content
+
+    response = client.get("/admin/outreach/report/?start=2026-11-01&end=2026-11-30&format=csv")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["Report to the head of office", "2026-11-01", "2026-11-30"]
+    assert ["Media advisory", "1", "0", "1", "1"] in rows
+    assert ["Meeting", "2"] in rows
+
+
+def test_the_default_period_is_last_month_and_a_reversed_period_is_refused(client, head_of_office):
+    assert last_month(dt.date(2027, 1, 15)) == (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    client.force_login(head_of_office)
+    assert client.get("/admin/outreach/report/").status_code == 200
+    response = client.get("/admin/outreach/report/?start=2026-11-30&end=2026-11-01")
+    assert "The period ends before it starts." in response.content.decode()
+
+
+def test_only_the_head_of_office_sees_the_report(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/outreach/report/").status_code in (302, 403)
