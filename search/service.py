@@ -248,7 +248,8 @@ def _display_text(page):
     texts = getattr(page, "search_display_texts", None)
     if texts is None:
         return page.title
-    return " ".join(text for text in texts() if text != page.title) or page.title
+    # A summary repeated in the body is shown once.
+    return " ".join(dict.fromkeys(text for text in texts() if text and text != page.title)) or page.title
 
 
 def score(page, groups, language, position):

@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from django.template.response import TemplateResponse
+from django.utils.html import escape, strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -104,7 +105,8 @@ def result_rows(results, hidden_pks):
             {
                 "title": result.title,
                 "url": result.url,
-                "highlight": result.highlight,
+                # A page whose only text is its title: the highlight would repeat the link.
+                "highlight": "" if strip_tags(result.highlight) == escape(result.title) else result.highlight,
                 "kind": capfirst(type(item)._meta.verbose_name),
                 "date": getattr(item, name, None) if name else None,
                 "pages": getattr(result, "pages", None) or [],

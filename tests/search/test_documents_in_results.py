@@ -136,3 +136,18 @@ def test_the_site_search_offers_a_correction(client, published):
     assert response.status_code == 200
     assert response.context["search_results"].corrected_query
     assert "?query=" in html and "Mos keni" in html
+    assert html.index("Nuk u gjet asnjë rezultat.") < html.index("Mos keni")
+
+
+def test_a_result_whose_only_text_is_its_title_shows_no_extract(client, home_pages):
+    page = factories.StandardPageFactory(parent=home_pages["sq"], title="Seanca e Kuvendit", summary="")
+    assert client.get("/search/", {"query": "kuvendi"}).context["results"] == [
+        {
+            "title": "Seanca e Kuvendit",
+            "url": page.url,
+            "highlight": "",
+            "kind": "Faqe standarde",
+            "date": None,
+            "pages": [],
+        }
+    ]
