@@ -45,7 +45,7 @@ class HomePageFactory(PageFactory):
 
 class BodyFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Trupi {n}")
-    slug = factory.LazyAttribute(lambda o: slugify(o.abbreviation or o.name))
+    slug = factory.LazyAttribute(lambda o: slugify(getattr(o, "abbreviation", "") or o.name))
     kind = models.Body.Kind.OTHER
 
     class Meta:

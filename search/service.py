@@ -502,7 +502,8 @@ def search(
     hits = _document_hits(prepared, locale, filters, request)
     # Documents rank among the pages by the same score; equal scores: the newest first.
     ranked = [(scores[page.pk], _published(page), page.pk, page, None) for page in found]
-    ranked += [(hit.score, hit.document.created_at.timestamp(), 0, hit.document, hit) for hit in hits]
+    # A document is not an item of its own: with as many title words, the page that publishes it first.
+    ranked += [(hit.score - 1, hit.document.created_at.timestamp(), 0, hit.document, hit) for hit in hits]
     ranked.sort(key=lambda entry: (-entry[0], -entry[1], -entry[2]))
     outcome.count = len(ranked)
     outcome.facets = facets([entry[3] for entry in ranked], language)
@@ -515,7 +516,7 @@ def search(
             outcome.corrected_query = correction if outcome.corrected_count else ""
     window = ranked[offset : offset + first]
     outcome.has_next_page = offset + first < len(ranked)
-    for position, (_score, _date, _pk, page, hit) in enumerate(window, start=offset):
+    for position, (ranked_score, _date, _pk, page, hit) in enumerate(window, start=offset):
         if hit is not None:
             outcome.results.append(
                 SearchResult(
@@ -526,7 +527,7 @@ def search(
                     url=hit.url,
                     locale=locale.language_code,
                     typename=DOCUMENT_TYPE,
-                    score=hit.score,
+                    score=ranked_score,
                     highlight=hit.highlight,
                     cursor=encode_cursor(position),
                 )

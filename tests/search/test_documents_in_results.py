@@ -151,3 +151,18 @@ def test_a_result_whose_only_text_is_its_title_shows_no_extract(client, home_pag
             "pages": [],
         }
     ]
+
+
+def test_with_as_many_title_words_the_page_comes_before_the_document_it_publishes(published, home_pages):
+    page = factories.DecisionPageFactory(
+        parent=published["decision"].get_parent(),
+        title="Vendimi për buxhetin 2026",
+        document=published["budget"],
+    )
+    results = search("vendimi buxhetin", sq())
+    assert [(result.typename, result.title) for result in results][:2] == [
+        ("DecisionPage", "Vendimi për buxhetin 2026"),
+        (DOCUMENT_TYPE, "Vendimi për buxhetin 2026"),
+    ]
+    assert results.results[0].page == page
+    assert results.results[0].score > results.results[1].score
