@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from cms.mail import in_language, supported_language
 
-from . import clocks, emails, limits, routing, tracking
+from . import clocks, emails, limits, proof, routing, tracking
 from .forms import MessageForm
 from .models import Attachment, Message, StatusChange
 from .tasks import queue_email
@@ -39,14 +39,19 @@ class Submission:
         return self.message is not None
 
 
-def submit(data, files=None, *, language, request=None):
+def submit(data, files=None, *, language, request=None, proof_of_work=True):
     """Validate and store a message; queue its acknowledgement once stored. Returns a ``Submission``.
 
-    With the ``request`` it came in, the honeypot and the rate limits (``limits``) apply first.
+    With the ``request`` it came in, the honeypot and the rate limits (``limits``) apply first,
+    then the proof-of-work (``proof``: ``data["proof_of_work"]``) unless the caller vouches for
+    the sender another way (``proof_of_work=False``: an Open311 client with its key).
     """
     language = supported_language(language)
     if request is not None:
         refusal = limits.check_submission(request, data, language)
+        if refusal is None and proof_of_work:
+            with in_language(language):
+                refusal = proof.refusal(data.get("proof_of_work"))
         if refusal is not None:
             return Submission(errors={"__all__": [refusal]})
     with in_language(language):

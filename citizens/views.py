@@ -13,7 +13,7 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from . import limits
+from . import limits, proof
 from .forms import MessageForm
 from .models import Kind
 from .status import public_status
@@ -45,6 +45,8 @@ def submit_message(request):
             "form": form,
             "refusals": refusals,
             "urgent_kinds": [kind.code for kind in Kind.objects.all() if kind.allows_urgent],
+            # A fresh one each time the form is shown: a solved challenge is accepted once.
+            "challenge": proof.new_challenge() if proof.enabled() else None,
         },
     )
 

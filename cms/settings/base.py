@@ -491,6 +491,12 @@ CITIZENS_MAX_ATTACHMENT_SIZE = env.int("CITIZENS_MAX_ATTACHMENT_SIZE", default=1
 CITIZENS_RATE_PER_IP = env.str("CITIZENS_RATE_PER_IP", default="10/h")
 CITIZENS_RATE_PER_EMAIL = env.str("CITIZENS_RATE_PER_EMAIL", default="5/h")
 CITIZENS_RATE_STATUS_PER_IP = env.str("CITIZENS_RATE_STATUS_PER_IP", default="120/h")
+# Proof-of-work on both ways in (citizens/proof.py): on unless turned off (the test settings do).
+# The number to find is below MAX_NUMBER (about half of it SHA-256 hashes on average); a challenge
+# must be solved and used within EXPIRES seconds.
+CITIZENS_PROOF_OF_WORK = env.bool("CITIZENS_PROOF_OF_WORK", default=True)
+CITIZENS_PROOF_OF_WORK_MAX_NUMBER = env.int("CITIZENS_PROOF_OF_WORK_MAX_NUMBER", default=100_000)
+CITIZENS_PROOF_OF_WORK_EXPIRES = env.int("CITIZENS_PROOF_OF_WORK_EXPIRES", default=20 * 60)
 # Addresses or networks of the proxies in front of the app servers: only their X-Forwarded-For is believed.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 

@@ -14,6 +14,9 @@ if not SECRET_KEY:
 # The head of office (home.editorial.HEAD_OF_OFFICE) signs in with a code as well as her password.
 ADMIN_2FA_REQUIRED_GROUPS = env.list("ADMIN_2FA_REQUIRED_GROUPS", default=["Head of office"])
 
+# Citizens' messages cost their sender a proof-of-work; never off in production.
+CITIZENS_PROOF_OF_WORK = True
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)

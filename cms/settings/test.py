@@ -36,3 +36,6 @@ LOGGING = {
 # Admin screens in English unless a test chooses a language (tests/cms/test_admin_language.py):
 # assertions on admin labels stay readable and independent of the catalogs.
 ADMIN_DEFAULT_LANGUAGE = "en"
+
+# Tests of the citizens' surfaces turn the proof-of-work on themselves (tests/citizens/test_proof.py).
+CITIZENS_PROOF_OF_WORK = False

@@ -3,7 +3,7 @@
 import graphene
 from django.utils import translation
 
-from citizens import limits
+from citizens import limits, proof
 from citizens.models import Kind
 from citizens.status import public_status
 from citizens.submission import submit
@@ -14,6 +14,7 @@ from ..core.locale import locale_argument
 from ..reference.types import with_language
 from .types import (
     CitizenMessage,
+    CitizenMessageChallenge,
     CitizenMessageInput,
     CitizenMessageKind,
     FieldError,
@@ -45,6 +46,10 @@ class CitizenQueries(graphene.ObjectType):
         locale=locale_argument(),
         description="A message's status by its tracking code; null when no message has it.",
     )
+    citizen_message_challenge = graphene.Field(
+        graphene.NonNull(CitizenMessageChallenge),
+        description="A fresh proof-of-work challenge; its solution goes in `submitCitizenMessage`'s `proofOfWork`.",
+    )
     citizen_message_kinds = graphene.List(
         graphene.NonNull(CitizenMessageKind),
         required=True,
@@ -66,6 +71,19 @@ class CitizenQueries(graphene.ObjectType):
         if status is not None:
             with_language([status.kind], language)
         return status
+
+    @staticmethod
+    def resolve_citizen_message_challenge(root, info):
+        # One per ask, never from the response cache.
+        info.context._api_no_cache = True
+        challenge = proof.new_challenge()
+        return CitizenMessageChallenge(
+            algorithm=challenge["algorithm"],
+            challenge=challenge["challenge"],
+            max_number=challenge["maxNumber"],
+            salt=challenge["salt"],
+            signature=challenge["signature"],
+        )
 
     @staticmethod
     def resolve_citizen_message_kinds(root, info, locale=None):

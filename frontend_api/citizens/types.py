@@ -35,6 +35,22 @@ class CitizenMessageInput(graphene.InputObjectType):
         description="A person's life or liberty depends on the answer (only kinds with an urgent procedure)."
     )
     website = graphene.String(description="Leave empty: a field for robots (a non-empty value is refused).")
+    proof_of_work = graphene.String(
+        description=(
+            "The solved `citizenMessageChallenge`: base64 of the JSON {algorithm, challenge, number, salt,"
+            " signature}, with `number` such that SHA-256(salt + number) is `challenge`. Each is accepted once."
+        )
+    )
+
+
+class CitizenMessageChallenge(graphene.ObjectType):
+    """A proof-of-work challenge (the ALTCHA scheme) to solve before sending a message."""
+
+    algorithm = graphene.String(required=True, description="The hash: `SHA-256`.")
+    challenge = graphene.String(required=True, description="The hex hash to find.")
+    max_number = graphene.Int(required=True, description="The number sought is between 0 and this.")
+    salt = graphene.String(required=True, description="Prefix of the hashed text (it carries the expiry).")
+    signature = graphene.String(required=True, description="The server's signature: send it back unchanged.")
 
 
 class FieldError(graphene.ObjectType):

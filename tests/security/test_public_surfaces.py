@@ -111,6 +111,8 @@ GRAPHQL_FIELDS = {
     "citizenMessageKinds": {},
     # A message's public status (no pages or documents): its privacy is tested in tests/citizens.
     "citizenMessage": {"trackingCode": "0000-0000"},
+    # A fresh proof-of-work challenge: random numbers and a signature, nothing else.
+    "citizenMessageChallenge": {},
 }
 
 #: Mutations, and where what they accept and answer is checked.
