@@ -8,6 +8,9 @@ ever leave through the public surfaces (``citizens.status``). Every change of
 status is kept as a ``StatusChange``: who, when, from what to what, and why.
 """
 
+import hashlib
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -349,3 +352,42 @@ class DepartmentOfficial(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.department}"
+
+
+class Open311Client(models.Model):
+    """An application allowed to post service requests through Open311 (citizens/open311.py).
+
+    Only a hash of its key is kept: the key is shown once, when the client is added.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    contact = models.CharField(_("contact"), max_length=200, blank=True)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("added"), default=timezone.now, editable=False)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("Open311 client application")
+        verbose_name_plural = _("Open311 client applications")
+
+    def __str__(self):
+        return self.name
+
+    @staticmethod
+    def hash_key(key):
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    def new_key(self):
+        """Give the client a fresh key (replacing any old one) and return it: it is not kept."""
+        key = secrets.token_urlsafe(32)
+        self.key_hash = self.hash_key(key)
+        return key
+
+    @classmethod
+    def for_key(cls, key):
+        """The active client with this key, or None."""
+        if not key:
+            return None
+        return cls.objects.filter(key_hash=cls.hash_key(key), is_active=True).first()

@@ -3,6 +3,7 @@
 import datetime
 
 import django_filters
+from django.contrib import messages
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -14,7 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from home.viewsets import ReferenceViewSet
 
 from .admin_forms import MessageInboxForm
-from .models import OPEN_STATUSES, DepartmentOfficial, Kind, Message, RoutingRule
+from .models import OPEN_STATUSES, DepartmentOfficial, Kind, Message, Open311Client, RoutingRule
 from .permissions import visible_messages
 
 DUE_SOON = datetime.timedelta(days=2)
@@ -181,6 +182,30 @@ class DepartmentOfficialViewSet(ModelViewSet):
     form_fields = ["user", "department"]
 
 
+class Open311ClientCreateView(generic.CreateView):
+    """Adding a client draws its key and shows it this once: only its hash is stored."""
+
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        key = instance.new_key()
+        instance.save()
+        messages.warning(
+            self.request,
+            _("The key of “%(name)s” is %(key)s — copy it now: it is not shown again.")
+            % {"name": instance.name, "key": key},
+        )
+        return instance
+
+
+class Open311ClientViewSet(ModelViewSet):
+    model = Open311Client
+    icon = "key"
+    menu_label = _("Open311 clients")
+    add_view_class = Open311ClientCreateView
+    list_display = ["name", "contact", "is_active", "created_at", "last_used_at"]
+    form_fields = ["name", "contact", "is_active"]
+
+
 class CitizensViewSetGroup(ModelViewSetGroup):
     menu_label = _("Citizens")
     menu_icon = "mail"
@@ -190,4 +215,5 @@ class CitizensViewSetGroup(ModelViewSetGroup):
         KindViewSet("citizen_message_kinds"),
         RoutingRuleViewSet("citizen_routing_rules"),
         DepartmentOfficialViewSet("department_officials"),
+        Open311ClientViewSet("open311_clients"),
     )

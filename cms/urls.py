@@ -18,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("graphql/", GraphQLView.as_view(), name="graphql"),
     path("api/v2/", api_router.urls),
+    path("open311/v2/", include("citizens.open311_urls")),
 ]
 
 if settings.BENCH:

@@ -74,6 +74,12 @@ NO_CONTENT_URLS = {
     r"api/v2/^pages/find/": "Wagtail's API v2: 404 unless BENCH=1",
     "citizens/": "the form for citizens' messages: shows none of the site's content",
     "citizens/status/": "a message's status by tracking code: nothing personal (tests/citizens/test_site.py)",
+    r"open311/v2/^services\.(?P<format>json|xml)$": "Open311: the two services (kinds), reference data only",
+    r"open311/v2/^services/(?P<code>[\w-]+)\.(?P<format>json|xml)$": "Open311: a service's (empty) attributes",
+    r"open311/v2/^requests\.(?P<format>json|xml)$": (
+        "Open311: service requests' public status only, nothing personal (tests/citizens/test_open311.py)"
+    ),
+    r"open311/v2/^requests/(?P<request_id>[\w-]+)\.(?P<format>json|xml)$": "Open311: one request, as above",
     r"^static/(?P<path>.*)$": "static files (DEBUG only)",
     r"^media/(?P<path>.*)$": "images and renditions (DEBUG only); documents live outside MEDIA_ROOT",
 }
