@@ -237,6 +237,8 @@ class Message(models.Model):
     reply_attempts = models.PositiveIntegerField(default=0, editable=False)
     reply_error = models.TextField(blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Set when its personal data was removed at the end of the retention period (citizens/retention.py).
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-received_at", "-pk"]

@@ -497,6 +497,9 @@ CITIZENS_RATE_STATUS_PER_IP = env.str("CITIZENS_RATE_STATUS_PER_IP", default="12
 CITIZENS_PROOF_OF_WORK = env.bool("CITIZENS_PROOF_OF_WORK", default=True)
 CITIZENS_PROOF_OF_WORK_MAX_NUMBER = env.int("CITIZENS_PROOF_OF_WORK_MAX_NUMBER", default=100_000)
 CITIZENS_PROOF_OF_WORK_EXPIRES = env.int("CITIZENS_PROOF_OF_WORK_EXPIRES", default=20 * 60)
+# Closed messages keep their sender's personal data this many days after their last status change,
+# then ``manage.py anonymise_citizen_messages`` removes it (citizens/retention.py).
+CITIZENS_RETENTION_DAYS = env.int("CITIZENS_RETENTION_DAYS", default=730)
 # Addresses or networks of the proxies in front of the app servers: only their X-Forwarded-For is believed.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
