@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from citizens.panels import open_data
 from cms.api import api_router
 from cms.health import healthz
 from cms.sitemap import sitemap
@@ -19,6 +20,7 @@ urlpatterns = [
     path("graphql/", GraphQLView.as_view(), name="graphql"),
     path("api/v2/", api_router.urls),
     path("open311/v2/", include("citizens.open311_urls")),
+    re_path(r"^open-data/citizens-monthly\.(?P<format>csv|json)$", open_data, name="citizens_open_data"),
 ]
 
 if settings.BENCH:

@@ -80,6 +80,9 @@ NO_CONTENT_URLS = {
         "Open311: service requests' public status only, nothing personal (tests/citizens/test_open311.py)"
     ),
     r"open311/v2/^requests/(?P<request_id>[\w-]+)\.(?P<format>json|xml)$": "Open311: one request, as above",
+    r"^open-data/citizens-monthly\.(?P<format>csv|json)$": (
+        "counts of citizens' messages per month and kind: no message's content (tests/citizens/test_reports.py)"
+    ),
     r"^static/(?P<path>.*)$": "static files (DEBUG only)",
     r"^media/(?P<path>.*)$": "images and renditions (DEBUG only); documents live outside MEDIA_ROOT",
 }
