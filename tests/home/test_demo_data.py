@@ -4,7 +4,7 @@ from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-COUNTED_APPS = ("home", "documents", "events", "wagtailcore", "wagtail_localize", "wagtailimages")
+COUNTED_APPS = ("home", "documents", "events", "citizens", "wagtailcore", "wagtail_localize", "wagtailimages")
 
 
 def row_counts():

@@ -14,6 +14,7 @@ LOADERS = [
     "documents.demo.load",
     "home.demo.content.load",
     "outreach.demo.load",
+    "citizens.demo.load",
     "events.demo.load",
     "translations.demo.load",
 ]
