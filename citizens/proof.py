@@ -1,14 +1,16 @@
 """Proof-of-work against abuse: each message costs its sender some hashing, no third-party service.
 
-The ALTCHA scheme (the ``altcha`` package): the server hands out a challenge,
+The ALTCHA scheme (the ``altcha`` package's classic SHA-256 challenge, its
+``*_v1`` functions: the 2.x default adds a key derivation that the page's
+small solver does not implement): the server hands out a challenge,
 the SHA-256 of a random salt and a secret number below ``maxNumber``, signed
 with an HMAC so it cannot be forged; the client finds the number by trying
 them all (a second or so in a browser, ``static/citizens/proof-of-work.js``)
 and sends it back as the base64 payload the package verifies. The salt holds an
-expiry, and each solved challenge is accepted once: its signature is marked
+expiry, and each solved challenge is accepted once: the challenge is marked
 used on the shared cache until it expires, so one solution cannot carry a
 thousand messages. ``CITIZENS_PROOF_OF_WORK`` turns the check off (the test
-settings do; production keeps the default, on).
+settings do; the production settings force it on).
 """
 
 import base64
