@@ -230,6 +230,17 @@ def _list(request, format):
     return _respond(format, "service_requests", "request", rows)
 
 
+#: The form's fields under GeoReport's names, for errors.
+INPUT_NAMES = {
+    "kind": "service_code",
+    "subject": "description",
+    "text": "description",
+    "location": "address_string",
+    "latitude": "lat",
+    "longitude": "long",
+}
+
+
 def _create(request, format):
     data = request.POST
     client = Open311Client.for_key(data.get("api_key", ""))
@@ -262,17 +273,6 @@ def _create(request, format):
     Open311Client.objects.filter(pk=client.pk).update(last_used_at=timezone.now())
     row = {"service_request_id": submission.message.tracking_code, "service_notice": "", "account_id": None}
     return _respond(format, "service_requests", "request", [row], status=201)
-
-
-#: The form's fields under GeoReport's names, for errors.
-INPUT_NAMES = {
-    "kind": "service_code",
-    "subject": "description",
-    "text": "description",
-    "location": "address_string",
-    "latitude": "lat",
-    "longitude": "long",
-}
 
 
 @csrf_exempt
