@@ -13,6 +13,9 @@ failure only writes to those who did not get it. The claim is a lease renewed
 after every e-mail: ``send_due_notices`` reclaims a notice whose worker stopped
 (no progress for ``MEDIA_NOTICE_SENDING_LEASE`` seconds) and sends it to those
 who have not had it, never to anyone twice.
+
+Press releases (``outreach.press``) are notices of their own kind, delivered the
+same way: their recipients and their e-mail come from that module.
 """
 
 import datetime as dt
@@ -247,6 +250,10 @@ def _reclaim_note(claimed_at, now):
 
 
 def recipients_for(notice):
+    if notice.kind == MediaNotice.Kind.PRESS_RELEASE:
+        from outreach import press
+
+        return press.recipients(notice.page.specific)
     if notice.kind == MediaNotice.Kind.CANCELLATION:
         return Contact.objects.filter(
             Q(deliveries__sent_at__isnull=False) | Q(deliveries__attempted_at__isnull=False),
@@ -362,8 +369,10 @@ def _deliver(notice, now, notes=()):
     )
     if not finished:
         return None
+    if notice.kind in (MediaNotice.Kind.CANCELLATION, MediaNotice.Kind.PRESS_RELEASE):
+        return MediaNotice.Status.SENT
     pending = MediaNotice.objects.filter(page=page, status=MediaNotice.Status.SCHEDULED)
-    if page.is_recurring and notice.kind != MediaNotice.Kind.CANCELLATION and not pending.exists():
+    if page.is_recurring and not pending.exists():
         # The next occurrence of a series gets its notices once this one's are all out.
         schedule_notices(page, now=max(now, notice.event_start + dt.timedelta(seconds=1)))
     return MediaNotice.Status.SENT
@@ -402,6 +411,10 @@ def other_language_note(language_name):
 
 def build_message(notice, page, contact, connection):
     """The notice to one contact, in the contact's language (``cms.mail``), with absolute links."""
+    if notice.kind == MediaNotice.Kind.PRESS_RELEASE:
+        from outreach import press
+
+        return press.build_message(notice, page, contact, connection)
     language = recipient_language(contact)
     with in_language(language):
         entry = localized_page(page, language)

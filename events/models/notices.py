@@ -68,6 +68,7 @@ class MediaNotice(models.Model):
         MATERIALS = "materials", _("Meeting materials")
         TENDER = "tender", _("Tender opening")
         CANCELLATION = "cancellation", _("Cancellation")
+        PRESS_RELEASE = "press_release", _("Press release")
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")

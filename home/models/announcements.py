@@ -9,7 +9,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .base import BasePage, ContentIndexPage, ContentItemPage
+from .base import BasePage, ContentIndexPage, ContentItemPage, PressReleaseMixin
 
 
 class AnnouncementQuerySet(PageQuerySet):
@@ -36,7 +36,7 @@ class AnnouncementIndexPage(ContentIndexPage):
         return self.get_items().current()
 
 
-class AnnouncementPage(ContentItemPage):
+class AnnouncementPage(PressReleaseMixin, ContentItemPage):
     class Kind(models.TextChoices):
         PUBLIC_NOTICE = "public_notice", _("Public notice")
         MEETING_NOTICE = "meeting_notice", _("Meeting notice")
@@ -57,7 +57,11 @@ class AnnouncementPage(ContentItemPage):
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("date"), FieldPanel("valid_until")]), FieldPanel("kind")],
+            [
+                FieldRowPanel([FieldPanel("date"), FieldPanel("valid_until")]),
+                FieldPanel("kind"),
+                *PressReleaseMixin.press_release_panels,
+            ],
             heading=_("Announcement"),
         ),
         *BasePage.body_panels,
@@ -66,6 +70,7 @@ class AnnouncementPage(ContentItemPage):
         SynchronizedField("date", overridable=False),
         SynchronizedField("valid_until", overridable=False),
         SynchronizedField("kind", overridable=False),
+        *PressReleaseMixin.press_release_translatable_fields,
     ]
     parent_page_types = ["home.AnnouncementIndexPage"]
     subpage_types = []

@@ -176,6 +176,30 @@ class ContentItemPage(BasePage):
         return getattr(self, self.date_field)
 
 
+class PressReleaseMixin(models.Model):
+    """News and announcements: the box that sends the item to the media on publication.
+
+    A box on the item rather than a page type of its own: a press release is a news item
+    or an announcement the office also e-mails to the media (``outreach.press``), listed,
+    searched and fed with the others; the editor decides when writing it, in the same form.
+    """
+
+    send_as_press_release = models.BooleanField(
+        _("send to the media as a press release"),
+        default=False,
+        help_text=_(
+            "When first published, e-mailed once to the media contacts of the directory who "
+            "follow its topics (every media contact if it has none), each in their language."
+        ),
+    )
+
+    press_release_panels = [FieldPanel("send_as_press_release")]
+    press_release_translatable_fields = [SynchronizedField("send_as_press_release", overridable=False)]
+
+    class Meta:
+        abstract = True
+
+
 class NumberedActMixin:
     """Decisions and regulations: a number is used once per issuing body, year and locale.
 

@@ -9,7 +9,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .base import BasePage, ContentIndexPage, ContentItemPage
+from .base import BasePage, ContentIndexPage, ContentItemPage, PressReleaseMixin
 from .images import PlacedImage, alt_text_field, caption_field, image_panels, image_translatable_fields
 
 
@@ -22,7 +22,7 @@ class NewsIndexPage(ContentIndexPage):
         verbose_name_plural = _("news indexes")
 
 
-class NewsPage(ContentItemPage):
+class NewsPage(PressReleaseMixin, ContentItemPage):
     date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
     lead_image = models.ForeignKey(
         get_image_model_string(),
@@ -38,7 +38,13 @@ class NewsPage(ContentItemPage):
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("date"), *image_panels("lead_image"), FieldPanel("topics")], heading=_("News")
+            [
+                FieldPanel("date"),
+                *image_panels("lead_image"),
+                FieldPanel("topics"),
+                *PressReleaseMixin.press_release_panels,
+            ],
+            heading=_("News"),
         ),
         *BasePage.body_panels,
     ]
@@ -46,6 +52,7 @@ class NewsPage(ContentItemPage):
         SynchronizedField("date", overridable=False),
         *image_translatable_fields("lead_image"),
         SynchronizedField("topics", overridable=False),
+        *PressReleaseMixin.press_release_translatable_fields,
     ]
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
