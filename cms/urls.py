@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("ical/", include("events.urls")),
     path("citizens/", include("citizens.urls")),
+    path("subscriptions/", include("outreach.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

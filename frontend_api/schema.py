@@ -15,6 +15,7 @@ from .home import types as _home_types  # noqa: F401  (registers the page types)
 from .home.schema import HomeQueries
 from .reference.schema import ReferenceQueries
 from .search.schema import SearchQueries
+from .subscriptions.schema import SubscriptionMutations
 
 
 class Query(
@@ -31,8 +32,8 @@ class Query(
     """Published content of the municipality's site, in every language."""
 
 
-class Mutation(CitizenMutations, graphene.ObjectType):
-    """What the public may send to the municipality: citizens' messages and requests."""
+class Mutation(CitizenMutations, SubscriptionMutations, graphene.ObjectType):
+    """What the public may send to the municipality: citizens' messages and requests, subscriptions."""
 
 
 schema = graphene.Schema(query=Query, mutation=Mutation, types=[GenericPage, Image, *registered_page_types()])

@@ -210,3 +210,65 @@ class Interaction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.subject}"
+
+
+class Subscription(models.Model):
+    """A citizen's subscription to the site's news by e-mail (``outreach.subscriptions``).
+
+    Stored only once the address is confirmed: until then the choices travel in the
+    signed confirmation link, so an unconfirmed address is kept nowhere and gets
+    nothing but that one e-mail.
+    """
+
+    class Category(models.TextChoices):
+        NEWS = "news", _("News")
+        ANNOUNCEMENTS = "announcements", _("Announcements")
+        DECISIONS = "decisions", _("Decisions")
+        VACANCIES = "vacancies", _("Vacancies")
+        EVENTS = "events", _("Events")
+
+    class Frequency(models.TextChoices):
+        IMMEDIATE = "immediate", _("At once")
+        DAILY = "daily", _("Once a day")
+
+    email = models.EmailField(_("e-mail"), unique=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=Language.choices, default=Language.ALBANIAN
+    )
+    categories = models.JSONField(_("categories"), default=list, blank=True)
+    topics = models.ManyToManyField("home.Topic", verbose_name=_("topics"), blank=True, related_name="+")
+    bodies = models.ManyToManyField("home.Body", verbose_name=_("bodies"), blank=True, related_name="+")
+    frequency = models.CharField(
+        _("frequency"), max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE
+    )
+    confirmed_at = models.DateTimeField(_("confirmed"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+
+    def __str__(self):
+        return self.email
+
+
+class SubscriptionItem(models.Model):
+    """One published page for one subscription: e-mailed once, at once or in the day's digest."""
+
+    subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="items")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Set by the worker that takes the item (a conditional UPDATE): no two workers send it.
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["subscription", "page"], name="unique_subscription_item")
+        ]
+        verbose_name = _("subscription item")
+        verbose_name_plural = _("subscription items")
+
+    def __str__(self):
+        return f"{self.subscription} ← {self.page_id}"

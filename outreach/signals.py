@@ -1,11 +1,17 @@
-"""Publishing a news item or announcement marked as a press release sends it to the media."""
+"""Publishing a page: a press release goes to the media, and the subscribers hear of it."""
 
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from outreach import subscriptions
 from outreach.press import schedule_press_release
 
 
 @receiver(page_published)
 def press_release_on_publish(sender, instance, revision=None, **kwargs):
     schedule_press_release(instance, user=getattr(revision, "user", None))
+
+
+@receiver(page_published)
+def subscriptions_on_publish(sender, instance, **kwargs):
+    subscriptions.queue_page(instance)

@@ -83,6 +83,10 @@ NO_CONTENT_URLS = {
     r"^open-data/citizens-monthly\.(?P<format>csv|json)$": (
         "counts of citizens' messages per month and kind: no message's content (tests/citizens/test_reports.py)"
     ),
+    "subscriptions/": "the subscription form: shows none of the site's content",
+    "subscriptions/confirm/<str:token>/": "confirms a signed subscription link; shows no content",
+    "subscriptions/preferences/<str:token>/": "a subscription's choices by signed link (topics, bodies)",
+    "subscriptions/unsubscribe/<str:token>/": "RFC 8058 one-click unsubscribe; shows no content",
     r"^static/(?P<path>.*)$": "static files (DEBUG only)",
     r"^media/(?P<path>.*)$": "images and renditions (DEBUG only); documents live outside MEDIA_ROOT",
 }
@@ -127,6 +131,7 @@ GRAPHQL_FIELDS = {
 #: Mutations, and where what they accept and answer is checked.
 GRAPHQL_MUTATIONS = {
     "submitCitizenMessage": "tests/citizens/test_submission.py: validation, storage, no personal data out",
+    "subscribe": "tests/outreach/test_subscriptions.py: double opt-in, nothing stored or answered but ok",
 }
 
 
