@@ -5,7 +5,10 @@ the admin view renders as tables and as CSV. Both dates are included. The
 directory counts the active contacts that existed at the end of the period,
 and those added during it; interactions count by their date; notices by when
 they were sent (failed ones by their due time), with their e-mails delivered
-and not delivered.
+and not delivered; press releases are among them, as a kind of their own.
+Subscriptions count those confirmed by the end of the period and during it, and
+the pages e-mailed to them in it; an unsubscribed address is deleted, so it is
+not counted.
 """
 
 import datetime as dt
@@ -16,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import MediaNotice, NoticeDelivery
-from outreach.models import Community, Contact, Interaction, Kind
+from outreach.models import Community, Contact, Interaction, Kind, Subscription, SubscriptionItem
 
 
 @dataclass
@@ -50,6 +53,7 @@ def build_report(start, end):
         _interactions_by(start, end, "kind", Interaction.Kind, _("Interactions by kind")),
         _interactions_by(start, end, "outcome", Interaction.Outcome, _("Interactions by outcome")),
         _notices(since, until),
+        _subscriptions(since, until),
     ]
 
 
@@ -108,5 +112,24 @@ def _notices(since, until):
             delivered.get(value, 0),
             undelivered.get(value, 0),
         )
+    section.add_total()
+    return section
+
+
+def _subscriptions(since, until):
+    existing = Subscription.objects.filter(confirmed_at__lt=until)
+    totals = _counts(existing, "frequency")
+    added = _counts(existing.filter(confirmed_at__gte=since), "frequency")
+    sent = _counts(
+        SubscriptionItem.objects.filter(sent_at__gte=since, sent_at__lt=until, subscription__in=existing),
+        "subscription__frequency",
+    )
+    section = Section(
+        "subscriptions",
+        _("Citizens' subscriptions"),
+        [_("Frequency"), _("Subscriptions"), _("Confirmed"), _("Pages e-mailed")],
+    )
+    for value, label in Subscription.Frequency.choices:
+        section.add(label, totals.get(value, 0), added.get(value, 0), sent.get(value, 0))
     section.add_total()
     return section

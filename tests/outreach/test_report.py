@@ -125,3 +125,25 @@ def test_the_default_period_is_last_month_and_a_reversed_period_is_refused(clien
 def test_only_the_head_of_office_sees_the_report(client, editor):
     client.force_login(editor)
     assert client.get("/admin/outreach/report/").status_code in (302, 403)
+
+
+def test_subscriptions_are_counted(home_page):
+    from wagtail.models import Page
+
+    from outreach.models import Subscription, SubscriptionItem
+
+    page = Page.objects.get(pk=home_page.pk)
+    before = Subscription.objects.create(email="a@example.org", confirmed_at=at(2026, 10, 5, 9))
+    during = Subscription.objects.create(
+        email="b@example.org", frequency="daily", confirmed_at=at(2026, 11, 5, 9)
+    )
+    Subscription.objects.create(email="c@example.org", confirmed_at=at(2026, 12, 2, 9))
+    SubscriptionItem.objects.create(subscription=before, page=page, sent_at=at(2026, 11, 6, 9))
+    SubscriptionItem.objects.create(subscription=during, page=page, sent_at=at(2026, 12, 6, 9))
+    with translation.override("en"):
+        sections = {section.key: section for section in build_report(START, END)}
+        subscriptions = figures(sections["subscriptions"])
+    # subscriptions at the end, confirmed in the period, pages e-mailed in it
+    assert subscriptions["At once"] == [1, 0, 1]
+    assert subscriptions["Once a day"] == [1, 1, 0]
+    assert subscriptions["Total"] == [2, 1, 1]

@@ -204,3 +204,15 @@ def test_the_subscribe_mutation_sends_only_the_confirmation(client):
         "/graphql/", json.dumps({"query": query, "variables": variables}), content_type="application/json"
     )
     assert response.json()["data"]["subscribe"]["ok"] is False
+
+
+@pytest.mark.parametrize("prefix", ["", "/sr", "/sr-latn", "/en"])
+def test_the_form_in_every_language(client, home_pages, prefix):
+    response = client.get(f"{prefix}/subscriptions/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'name="website"' in content and 'name="categories"' in content
+    if prefix == "/sr-latn":
+        # All Latin but the language switcher's name of the Cyrillic version.
+        form = content[content.index("<main") :]
+        assert not CYRILLIC.search(re.sub(r"<[^>]*>", "", form))
