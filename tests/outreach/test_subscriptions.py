@@ -2,10 +2,13 @@
 
 import json
 import re
+import threading
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client, override_settings
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
@@ -216,3 +219,33 @@ def test_the_form_in_every_language(client, home_pages, prefix):
         # All Latin but the language switcher's name of the Cyrillic version.
         form = content[content.index("<main") :]
         assert not CYRILLIC.search(re.sub(r"<[^>]*>", "", form))
+
+
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="Concurrent workers need PostgreSQL (set DATABASE_URL).",
+)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.flushes_database
+def test_two_workers_send_a_digest_once(locales, site, news_index):
+    subscription = subscribed("twice@example.org", frequency="daily")
+    for number in range(3):
+        NewsPageFactory(parent=news_index, live=False, title=f"Lajmi {number}").save_revision().publish()
+    assert SubscriptionItem.objects.filter(subscription=subscription).count() == 3
+    barrier = threading.Barrier(2)
+    results = []
+
+    def worker():
+        try:
+            barrier.wait()
+            results.append(subscriptions.send_items(subscription.pk))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sum(results) == 3
+    assert sum(message.body.count("Lajmi ") for message in mail.outbox) == 3
