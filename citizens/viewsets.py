@@ -203,7 +203,7 @@ class Open311ClientViewSet(ModelViewSet):
     menu_label = _("Open311 clients")
     add_view_class = Open311ClientCreateView
     list_display = ["name", "contact", "is_active", "created_at", "last_used_at"]
-    form_fields = ["name", "contact", "is_active"]
+    form_fields = ["name", "contact", "is_active", "rate_limit"]
 
 
 class CitizensViewSetGroup(ModelViewSetGroup):
