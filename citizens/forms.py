@@ -89,6 +89,7 @@ class MessageForm(forms.ModelForm):
         help_texts = {
             "name": _("You may stay anonymous; your name and contact are never published."),
             "email": _("For the acknowledgement with your tracking code, and for the answer."),
+            "is_urgent": "",  # the label says it all; the model's help text would repeat it
         }
 
     def __init__(self, *args, default_language=None, **kwargs):

@@ -5,6 +5,7 @@ import datetime
 import django_filters
 from django.contrib import messages
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -37,6 +38,13 @@ class MessageFilterSet(WagtailFilterSet):
         now = timezone.now()
         soon = {"status__in": OPEN_STATUSES, "due_at__gte": now, "due_at__lt": now + DUE_SOON}
         return queryset.filter(**soon) if value else queryset.exclude(**soon)
+
+
+class YesNoPanel(FieldPanel):
+    """A read-only yes/no field in the admin's language (the default shows Python's True or False)."""
+
+    def format_value_for_display(self, value):
+        return gettext("Yes") if value else gettext("No")
 
 
 class VisibleMessagesMixin:
@@ -101,7 +109,7 @@ class MessageViewSet(ModelViewSet):
             MultiFieldPanel(
                 [
                     FieldRowPanel(
-                        [FieldPanel("kind", read_only=True), FieldPanel("is_urgent", read_only=True)]
+                        [FieldPanel("kind", read_only=True), YesNoPanel("is_urgent", read_only=True)]
                     ),
                     FieldPanel("subject", read_only=True),
                     FieldPanel("text", read_only=True),
