@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -45,6 +45,40 @@ class YesNoPanel(FieldPanel):
 
     def format_value_for_display(self, value):
         return gettext("Yes") if value else gettext("No")
+
+
+def person(user):
+    return (user.get_full_name() or user.get_username()) if user else "–"
+
+
+class MessageHistoryPanel(Panel):
+    """The status changes and the internal notes, oldest first: what the officials before you did and said."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "citizens/admin/message_history_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            message = self.instance
+            entries = [
+                {
+                    "at": change.changed_at,
+                    "who": person(change.changed_by),
+                    "what": f"{change.get_from_status_display() or '–'} → {change.get_to_status_display()}",
+                    "text": change.note,
+                }
+                for change in message.status_changes.select_related("changed_by")
+            ] + [
+                {
+                    "at": note.created_at,
+                    "who": person(note.author),
+                    "what": _("Internal note"),
+                    "text": note.text,
+                }
+                for note in message.internal_notes.select_related("author")
+            ]
+            context["entries"] = sorted(entries, key=lambda entry: entry["at"]) if message.pk else []
+            return context
 
 
 class VisibleMessagesMixin:
@@ -141,6 +175,7 @@ class MessageViewSet(ModelViewSet):
                 ],
                 heading=_("Handling"),
             ),
+            MessageHistoryPanel(heading=_("History and internal notes")),
             MultiFieldPanel(
                 [FieldPanel("reply"), FieldPanel("reply_is_public"), FieldPanel("send_reply")],
                 heading=_("Reply"),

@@ -205,3 +205,29 @@ def test_a_read_only_yes_or_no_is_in_the_admins_language():
         assert (panel.format_value_for_display(True), panel.format_value_for_display(False)) == ("Po", "Jo")
     with translation.override("sr"):
         assert panel.format_value_for_display(False) == "Не"
+
+
+def test_the_next_official_reads_the_history_and_the_internal_notes(client, people, messages, departments):
+    message = messages["roads"]  # routed to urbanism: already assigned
+    client.force_login(people["head"])
+    for status, note in (("in_progress", "Për drejtorinë."), ("in_progress", "Pa ndryshim statusi.")):
+        response = client.post(
+            edit_url(message),
+            form(
+                status=status,
+                assigned_department=departments["urbanism"].pk,
+                assigned_official=people["urbanism"].pk,
+                status_note=note,
+                internal_note="Kontrata është në arkiv." if note == "Për drejtorinë." else "",
+            ),
+        )
+        assert response.status_code == 302
+    # A note on an unchanged status is not lost: it is kept as an internal note.
+    assert InternalNote.objects.filter(message=message, text="Pa ndryshim statusi.").exists()
+    client.force_login(people["urbanism"])
+    html = client.get(edit_url(message)).content.decode()
+    history = html[html.index('class="citizens-history"') :]
+    assert "Kontrata është në arkiv." in history and "shefi" in history
+    assert "Për drejtorinë." in history and "Pa ndryshim statusi." in history
+    # Written in the history only: the form's own note fields start empty again.
+    assert html.count("Kontrata është në arkiv.") == 1
