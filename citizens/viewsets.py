@@ -48,7 +48,8 @@ class YesNoPanel(FieldPanel):
 
 
 def person(user):
-    return (user.get_full_name() or user.get_username()) if user else "–"
+    """Who did it; nobody for what the site did (the message's arrival)."""
+    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 class MessageHistoryPanel(Panel):
