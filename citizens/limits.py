@@ -94,13 +94,17 @@ def hit(scope, identity, rate):
     return count <= limit
 
 
-def check_submission(request, data, language):
-    """None when the message may be submitted, else the refusal in ``language``."""
+def check_submission(request, data, language, *, per_address=True):
+    """None when the message may be submitted, else the refusal in ``language``.
+
+    ``per_address=False`` for a sender that is not one person (an Open311 client application,
+    limited at its own rate by ``open311_client_wait``).
+    """
     with in_language(language):
         if data.get("website"):
             # The honeypot: a field people never see, which robots fill in.
             return _("Your message could not be accepted.")
-        if not hit("ip", client_address(request), settings.CITIZENS_RATE_PER_IP):
+        if per_address and not hit("ip", client_address(request), settings.CITIZENS_RATE_PER_IP):
             return _("Too many messages were sent from your connection. Please try again later.")
         email = (data.get("email") or "").strip().casefold()
         if email and not hit("email", email, settings.CITIZENS_RATE_PER_EMAIL):

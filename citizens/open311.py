@@ -277,7 +277,7 @@ def _create(request, format):
         "longitude": data.get("long", ""),
         "language": translation.get_language(),
     }
-    submission = submit(form_data, language=translation.get_language(), request=request, proof_of_work=False)
+    submission = submit(form_data, language=translation.get_language(), request=request, keyed_client=True)
     if not submission.ok:
         description = " ".join(
             f"{INPUT_NAMES.get(field, field)}: {' '.join(texts)}" if field != "__all__" else " ".join(texts)

@@ -173,12 +173,18 @@ def test_post_needs_a_valid_key_and_goes_through_the_submission_service(
     assert question.status_code == 400
 
 
-def test_post_counts_on_the_rate_limits(client, kinds, settings):
+def test_post_counts_on_the_limit_per_email_not_per_address(client, kinds, settings):
+    # One application posts for many people from one server: the limit per address is not its.
     settings.CITIZENS_RATE_PER_IP = "1/h"
+    settings.CITIZENS_RATE_PER_EMAIL = "1/h"
     app = Open311Client(name="App")
     key = app.new_key()
     app.save()
     data = {"service_code": "suggestion", "description": "Më shumë pemë.", "api_key": key, "locale": "en"}
+    assert client.post(f"{BASE}/requests.json", data).status_code == 201
+    assert client.post(f"{BASE}/requests.json", data).status_code == 201
+    # One person's e-mail address is still limited, whichever application it comes through.
+    data["email"] = "qytetari@example.org"
     assert client.post(f"{BASE}/requests.json", data).status_code == 201
     refused = client.post(f"{BASE}/requests.json", data)
     assert refused.status_code == 400 and "Too many messages" in refused.json()[0]["description"]
