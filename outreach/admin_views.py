@@ -19,7 +19,7 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Site
 
 from outreach.models import Contact
-from outreach.report import build_report
+from outreach.report import build_report, last_month
 from outreach.report_pdf import build_report_pdf
 from outreach.resources import COLUMNS, export_csv, import_csv
 
@@ -106,13 +106,6 @@ def row_problems(result):
         for row in result.invalid_rows
     ]
     return [str(problem) for problem in problems]
-
-
-def last_month(today=None):
-    """The first and last day of the month before ``today``'s: the monthly report's default period."""
-    today = today or timezone.localdate()
-    end = today.replace(day=1) - dt.timedelta(days=1)
-    return end.replace(day=1), end
 
 
 # Beyond these the day bounds and their conversion to UTC overflow.

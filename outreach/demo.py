@@ -1,4 +1,8 @@
-"""Demo directory: contacts of every kind in Albanian, Serbian and English, and a month of interactions."""
+"""Demo directory: contacts of every kind in Albanian, Serbian and English, and a month of interactions.
+
+The interactions fall in last month, the period the report to the head of
+office opens on; their follow-ups are counted from today.
+"""
 
 import datetime as dt
 
@@ -7,6 +11,7 @@ from django.utils import timezone
 
 from home.models import Body, Topic
 from outreach.models import Contact, Interaction, Kind, Organisation
+from outreach.report import last_month
 
 # kind, organisation, community, person, role, e-mail, language, topic slugs, body slugs
 CONTACTS = [
@@ -231,16 +236,44 @@ CONTACTS = [
         ["komunitetet", "transparenca"],
         ["kuvendi", "kksb"],
     ),
-    (Kind.OTHER, "", "", "Luljeta Rexhepi", "Historiane", "luljeta@example.org", "sq", ["kultura"], []),
+    (
+        Kind.COMMUNITY,
+        "Udruženje Roma „Romano Drom“",
+        "roma",
+        "Dragan Nikolić",
+        "Predsednik udruženja",
+        "dragan@romano-drom.example",
+        "sr-latn",
+        ["komunitetet"],
+        ["kk"],
+    ),
+    (
+        Kind.OTHER,
+        "Muzeu i Qytetit",
+        "",
+        "Luljeta Rexhepi",
+        "Historiane",
+        "luljeta@example.org",
+        "sq",
+        ["kultura"],
+        [],
+    ),
 ]
+
+
+def added_on(number, today=None):
+    """Every fifth contact was added last month, the others over the two months before it."""
+    first, last = last_month(today)
+    if number % 5 == 4:
+        return min(first + dt.timedelta(days=number), last)
+    return first - dt.timedelta(days=7 + 2 * number)
 
 
 def load(ctx):
     ctx.write("Contacts directory: organisations and contacts of every kind")
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     bodies = {body.slug: body for body in Body.objects.all()}
-    consented = timezone.localdate() - dt.timedelta(days=60)
-    for (
+    for number, (
         kind,
         organisation_name,
         community,
@@ -250,7 +283,7 @@ def load(ctx):
         language,
         topic_slugs,
         body_slugs,
-    ) in CONTACTS:
+    ) in enumerate(CONTACTS):
         if Contact.objects.with_email(email).exists():
             continue
         organisation = None
@@ -269,7 +302,11 @@ def load(ctx):
             email=email,
             phone=f"+383 44 {ctx.random.randint(100, 999)} {ctx.random.randint(100, 999)}",
             consent=True,
-            consent_date=consented,
+            consent_date=(added := added_on(number)),
+        )
+        # In the directory before the report's month, a few of them added during it.
+        Contact.objects.filter(pk=contact.pk).update(
+            created_at=dt.datetime.combine(added, dt.time(9), tzinfo=timezone.get_current_timezone())
         )
         contact.topics.set([topics[slug] for slug in topic_slugs if slug in topics])
         contact.bodies.set([bodies[slug] for slug in body_slugs if slug in bodies])
@@ -417,8 +454,14 @@ INTERACTIONS = [
 ]
 
 
+def interaction_date(days_ago, today=None):
+    """Spread over last month, the month the report shows first: 29 days ago is its 1st."""
+    first, last = last_month(today)
+    return min(first + dt.timedelta(days=29 - days_ago), last)
+
+
 def load_interactions(ctx):
-    """A month of the office's interactions up to today; some follow-ups overdue, due today and ahead."""
+    """A month of the office's interactions, last month; some follow-ups overdue, due today and ahead."""
     today = timezone.localdate()
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     staff = list(get_user_model().objects.filter(groups__name="Editors").order_by("pk")[:2])
@@ -427,7 +470,7 @@ def load_interactions(ctx):
             continue
         interaction = Interaction.objects.create(
             kind=kind,
-            date=today - dt.timedelta(days=days_ago),
+            date=interaction_date(days_ago, today),
             subject=subject,
             staff=staff[number % len(staff)] if staff else None,
             topic=topics.get(topic),

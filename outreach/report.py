@@ -50,6 +50,13 @@ def day_bounds(start, end):
     )
 
 
+def last_month(today=None):
+    """The first and last day of the month before ``today``'s: the monthly report's default period."""
+    today = today or timezone.localdate()
+    end = today.replace(day=1) - dt.timedelta(days=1)
+    return end.replace(day=1), end
+
+
 def build_report(start, end, now=None):
     since, until = day_bounds(start, end)
     return [
