@@ -14,8 +14,9 @@ from fpdf.fonts import FontFace
 
 from documents.pdf import to_latin1, unicode_font_path
 
-# The first column holds the labels; the figures share what is left of the page.
-LABEL_SHARE = 0.4
+# The figures' columns are at most this wide (mm); the labels take the rest of the line.
+FIGURE_WIDTH = 26
+LABEL_MIN_SHARE = 0.4
 HEADING_FILL = (230, 234, 240)
 TOTAL_FILL = (245, 246, 248)
 
@@ -92,7 +93,8 @@ def _section(pdf, section, clean):
     pdf.multi_cell(0, 7, clean(str(section.title)), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
     pdf.set_font(pdf.family, size=9)
-    widths = (LABEL_SHARE * 100, *([(1 - LABEL_SHARE) * 100 / figures] * figures))
+    figure_width = min(FIGURE_WIDTH, pdf.epw * (1 - LABEL_MIN_SHARE) / figures)
+    widths = (pdf.epw - figure_width * figures, *([figure_width] * figures))
     with pdf.table(
         col_widths=widths,
         text_align=("LEFT", *(["RIGHT"] * figures)),
