@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from home.models import Body, Topic
 from outreach.models import Contact, Interaction, Kind, Organisation
-from outreach.report import last_month
+from outreach.report import day_bounds, last_month
 
 # kind, organisation, community, person, role, e-mail, language, topic slugs, body slugs
 CONTACTS = [
@@ -479,3 +479,56 @@ def load_interactions(ctx):
         )
         interaction.contacts.set(Contact.objects.filter(email__in=emails))
         ctx.count("interactions", True)
+
+
+# Refused by one newsroom's server: the report counts its e-mails as not delivered.
+REFUSING = "tom.fischer@reuters.example"
+
+
+def load_notice_history(ctx):
+    """Last month's media notices and press releases as sent, with their e-mails, for the report.
+
+    Runs after the calendar (``events.demo``): advisories of the month's events and sessions,
+    materials of its sessions, and press releases of the latest news; none is sent anew.
+    """
+    from events.models import EventPage, MediaNotice, MeetingPage, NoticeDelivery
+    from home.models import NewsPage
+
+    ctx.write("Media notices and press releases sent last month")
+    first, last = last_month()
+    since, until = day_bounds(first, last)
+    zone = timezone.get_current_timezone()
+    in_month = {"locale__language_code": "sq", "start__gte": since, "start__lt": until}
+    sent = []
+    for page in EventPage.objects.live().filter(**in_month).order_by("start")[:3]:
+        sent.append((page, MediaNotice.Kind.ADVISORY, page.start, page.start - dt.timedelta(days=1)))
+    for page in MeetingPage.objects.live().filter(**in_month).order_by("start")[:2]:
+        sent.append((page, MediaNotice.Kind.MATERIALS, page.start, page.start - dt.timedelta(days=3)))
+    for number, page in enumerate(
+        NewsPage.objects.live().filter(locale__language_code="sq").order_by("-date")[:2]
+    ):
+        moment = dt.datetime.combine(first + dt.timedelta(days=5 + 10 * number), dt.time(11), tzinfo=zone)
+        sent.append((page, MediaNotice.Kind.PRESS_RELEASE, moment, moment))
+    media = list(Contact.objects.media().exclude(email=""))
+    for page, kind, event_start, due_at in sent:
+        due_at = min(max(due_at, since), until - dt.timedelta(hours=1))
+        notice, created = MediaNotice.objects.get_or_create(
+            page=page,
+            kind=kind,
+            event_start=event_start,
+            defaults={"due_at": due_at, "sent_at": due_at, "status": MediaNotice.Status.SENT, "attempts": 1},
+        )
+        ctx.count("media notices", created)
+        if not created:
+            continue
+        for contact in media:
+            refused = contact.email == REFUSING
+            NoticeDelivery.objects.create(
+                notice=notice,
+                contact=contact,
+                email=contact.email,
+                language=contact.language,
+                attempted_at=due_at,
+                sent_at=None if refused else due_at,
+                error="550 5.1.1 Mailbox unavailable" if refused else "",
+            )

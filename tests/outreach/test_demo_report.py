@@ -87,3 +87,38 @@ def test_some_demo_contacts_were_added_in_the_month(demo_month):
     assert Contact.objects.filter(created_at__lt=since).count() > Contact.objects.count() / 2
     assert Contact.objects.filter(created_at__gte=since, created_at__lt=until).exists()
     assert not Contact.objects.filter(created_at__gte=until).exists()
+
+
+def test_last_months_notices_and_press_releases_are_sent_in_the_demo_once(home_page):
+    import datetime as dt
+
+    from events.factories import EventIndexPageFactory, EventPageFactory, MeetingPageFactory
+    from events.models import MediaNotice, NoticeDelivery
+    from home.factories import BodyFactory, NewsIndexPageFactory, NewsPageFactory
+
+    ctx = DemoContext(write=lambda message: None)
+    demo.load(ctx)
+    start, end = last_month()
+    calendar = EventIndexPageFactory(parent=home_page)
+    moment = dt.datetime.combine(
+        start + dt.timedelta(days=10), dt.time(10), tzinfo=timezone.get_current_timezone()
+    )
+    EventPageFactory(parent=calendar, start=moment)
+    MeetingPageFactory(parent=calendar, organiser=BodyFactory(), start=moment + dt.timedelta(days=5))
+    EventPageFactory(parent=calendar, start=moment + dt.timedelta(days=40))  # next month: none
+    NewsPageFactory(parent=NewsIndexPageFactory(parent=home_page))
+
+    demo.load_notice_history(ctx)
+    demo.load_notice_history(again := DemoContext(write=lambda message: None))
+    assert again.created == {}
+    assert MediaNotice.objects.count() == 3
+    media = Contact.objects.media().count()
+    assert NoticeDelivery.objects.count() == 3 * media
+    assert NoticeDelivery.objects.filter(sent_at=None).count() == 3
+
+    with translation.override("en"):
+        notices = {str(row[0]): row[1:] for row in build_report(start, end)[4].rows}
+    # sent, failed, e-mails delivered, e-mails not delivered
+    assert notices["Media advisory"] == [1, 0, media - 1, 1]
+    assert notices["Meeting materials"] == [1, 0, media - 1, 1]
+    assert notices["Press release"] == [1, 0, media - 1, 1]

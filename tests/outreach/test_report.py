@@ -216,6 +216,7 @@ def use_language(user, language):
         ("en", ["Report to the head of office", "Contacts by kind", "Media notices", "Citizens' messages"]),
         ("sq", ["Raporti për shefin e zyrës", "Kontaktet sipas llojit", "Mesazhet e qytetarëve", "Gjithsej"]),
         ("sr", ["Извештај шефу канцеларије", "Контакти по врсти", "Поруке грађана", "Одговорено у року"]),
+        ("sr-latn", ["Izveštaj šefu kancelarije", "Kontakti po vrsti", "Poruke građana", "Ukupno"]),
     ],
 )
 def test_the_report_as_pdf_in_the_users_language(client, head_of_office, known_data, november_messages,
