@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from citizens import reports as citizens_reports
 from citizens.models import Kind as MessageKind
 from events.models import MediaNotice, NoticeDelivery
 from outreach.models import Community, Contact, Interaction, Kind, Subscription, SubscriptionItem
+from translations.transliteration import to_latin
 
 
 @dataclass
@@ -166,10 +168,15 @@ def _citizens_messages(since, until, now):
     )
     for kind in kinds:
         figures = per_kind.get(kind, citizens_reports.Figures())
-        section.add(kind.name, *_message_figures(figures))
+        section.add(_in_script(kind.name), *_message_figures(figures))
     section.add(_("Total"), *_message_figures(citizens_reports.merged(per_kind.values())))
     return section
 
 
 def _message_figures(figures):
     return figures.received, figures.answered, figures.answered_on_time, figures.overdue, figures.median_days
+
+
+def _in_script(name):
+    """Reference data is stored in Cyrillic for Serbian: Latin for a reader of Serbian Latin."""
+    return to_latin(name) if (get_language() or "").lower() == "sr-latn" else name

@@ -122,3 +122,11 @@ def test_last_months_notices_and_press_releases_are_sent_in_the_demo_once(home_p
     assert notices["Media advisory"] == [1, 0, media - 1, 1]
     assert notices["Meeting materials"] == [1, 0, media - 1, 1]
     assert notices["Press release"] == [1, 0, media - 1, 1]
+
+
+def test_the_kinds_of_message_are_in_latin_for_a_reader_of_serbian_latin(demo_month):
+    start, end = demo_month
+    with translation.override("sr-latn"):
+        section = next(s for s in build_report(start, end) if s.key == "citizens_messages")
+        labels = [str(row[0]) for row in section.rows]
+    assert "Pitanje" in labels and not any(set(label) & set("абвгдежзиклмнопрстуфхцчш") for label in labels)
