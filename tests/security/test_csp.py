@@ -215,7 +215,7 @@ def test_the_projects_templates_have_no_inline_styles_or_handlers():
         if ".venv" in path.parts:
             continue
         text = path.read_text()
-        if re.search(r"\sstyle\s*=|\son[a-z]+\s*=|javascript:", text, re.I):
+        if re.search(r"\sstyle\s*=|\son[a-z]+\s*=|=\s*[\"']?\s*javascript:", text, re.I):
             offenders.append(str(path.relative_to(ROOT)))
     for path in ROOT.glob("cms/security/templates/**/*.html"):
         text = path.read_text()
