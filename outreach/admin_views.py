@@ -1,4 +1,4 @@
-"""The directory's CSV import and export screens, and the report to the head of office."""
+"""The directory's CSV import and export screens, the report to the head of office, the campaign timeline."""
 
 import csv
 import datetime as dt
@@ -16,7 +16,14 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminDateInput
 
-from outreach.models import Contact
+from outreach.campaigns import (
+    TIMELINE_PERMISSION,
+    campaigns_as_saved,
+    default_period,
+    timeline,
+    titles_in_active_language,
+)
+from outreach.models import Channel, Contact
 from outreach.report import build_report
 from outreach.resources import COLUMNS, export_csv, import_csv
 
@@ -166,3 +173,55 @@ def report_csv(sections, start, end):
         writer.writerow([str(column) for column in section.columns])
         writer.writerows([str(row[0]), *row[1:]] for row in section.rows)
     return response
+
+
+class TimelineForm(PeriodForm):
+    campaign = forms.TypedChoiceField(label=_("Campaign"), coerce=int, required=False, empty_value=None)
+    channel = forms.ChoiceField(label=_("Channel"), required=False)
+
+    def __init__(self, *args, campaigns=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].choices = [("", _("All campaigns")), *campaigns]
+        self.fields["channel"].choices = [("", _("All channels")), *Channel.choices]
+
+
+class CampaignTimelineView(WagtailAdminTemplateMixin, TemplateView):
+    """The campaigns' activities over a period, month by month, with the overdue ones on top."""
+
+    template_name = "outreach/admin/campaign_timeline.html"
+    page_title = _("Campaign timeline")
+    header_icon = "date"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(TIMELINE_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get(self, request, *args, **kwargs):
+        today = timezone.localdate()
+        start, end = default_period(today)
+        campaigns = campaigns_as_saved()
+        titles = titles_in_active_language(campaigns)
+        choices = [(campaign.pk, titles[campaign.pk]) for campaign in campaigns if campaign.activities.all()]
+        data = request.GET.copy()
+        data.setdefault("start", start.isoformat())
+        data.setdefault("end", end.isoformat())
+        form = TimelineForm(data, campaigns=choices)
+        context = {"form": form, "today": today, "titles": titles, "start": start, "end": end}
+        if form.is_valid():
+            chosen = form.cleaned_data
+            context.update(
+                timeline(
+                    chosen["start"],
+                    chosen["end"],
+                    campaigns=[c for c in campaigns if chosen["campaign"] in (None, c.pk)],
+                    channel=chosen["channel"] or None,
+                    today=today,
+                ),
+                start=chosen["start"],
+                end=chosen["end"],
+            )
+        return self.render_to_response(self.get_context_data(**context))

@@ -10,6 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
+from wagtail.documents import get_document_model_string
+from wagtail.models import Orderable
 
 
 class Kind(models.TextChoices):
@@ -272,3 +276,170 @@ class SubscriptionItem(models.Model):
 
     def __str__(self):
         return f"{self.subscription} ← {self.page_id}"
+
+
+class Channel(models.TextChoices):
+    """The ways a media campaign reaches people."""
+
+    WEBSITE = "website", _("Website")
+    SOCIAL_MEDIA = "social_media", _("Social media")
+    RADIO = "radio", _("Radio")
+    TV = "tv", _("Television")
+    PRINT = "print", _("Print media")
+    PUBLIC_MEETING = "public_meeting", _("Public meeting")
+    EMAIL = "email", _("E-mail")
+    SMS = "sms", _("SMS")
+    POSTERS = "posters", _("Posters and leaflets")
+    PRESS_CONFERENCE = "press_conference", _("Press conference")
+    OTHER = "other", _("Other")
+
+
+# A campaign's coordination (``outreach.campaigns``): kept on the campaign page in its source
+# language, never copied into translations, never rendered by the site or the API.
+
+
+class CampaignTargetGroup(Orderable):
+    """Whom a campaign addresses: an organisation, a contact, or every contact of a kind or community."""
+
+    campaign = ParentalKey("home.CampaignPage", on_delete=models.CASCADE, related_name="target_groups")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    contact = models.ForeignKey(
+        Contact, verbose_name=_("contact"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind of contact"), max_length=30, choices=Kind.choices, blank=True)
+    community = models.CharField(_("community"), max_length=20, choices=Community.choices, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("contact")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("community")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+    def __str__(self):
+        parts = [
+            str(self.organisation or ""),
+            str(self.contact or ""),
+            self.get_kind_display() if self.kind else "",
+            self.get_community_display() if self.community else "",
+        ]
+        return ", ".join(part for part in parts if part)
+
+    def clean(self):
+        if not (self.organisation_id or self.contact_id or self.kind or self.community):
+            raise ValidationError(_("Choose an organisation, a contact, a kind of contact or a community."))
+
+
+class CampaignActivity(Orderable):
+    """A thing to do for a campaign on a channel: planned for a date, then done or cancelled."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    campaign = ParentalKey("home.CampaignPage", on_delete=models.CASCADE, related_name="activities")
+    title = models.CharField(_("title"), max_length=255)
+    channel = models.CharField(_("channel"), max_length=30, choices=Channel.choices)
+    planned_on = models.DateField(_("planned date"))
+    done_on = models.DateField(_("date done"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible staff member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    interaction = models.ForeignKey(
+        Interaction,
+        verbose_name=_("interaction"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The meeting, call or e-mail of the directory's log this activity led to."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("channel"), FieldPanel("status"), FieldPanel("responsible")]),
+        FieldRowPanel([FieldPanel("planned_on"), FieldPanel("done_on")]),
+        FieldPanel("notes"),
+        FieldPanel("interaction"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        permissions = [("view_campaign_timeline", _("Can see the timeline of the campaigns' activities"))]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.status == self.Status.DONE and not self.done_on:
+            raise ValidationError({"done_on": _("Give the date the activity was done.")})
+        if self.done_on and self.status != self.Status.DONE:
+            raise ValidationError({"status": _("An activity with a date done is done: mark it so.")})
+
+    @property
+    def date(self):
+        """The day the activity belongs to on the timeline: when it was done, or is planned."""
+        return self.done_on or self.planned_on
+
+    def is_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.status == self.Status.PLANNED and self.planned_on < today
+
+
+class CampaignMaterial(Orderable):
+    """A publication page or a document the campaign uses."""
+
+    campaign = ParentalKey("home.CampaignPage", on_delete=models.CASCADE, related_name="materials")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("publication"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    panels = [
+        FieldRowPanel([PageChooserPanel("page", ["home.PublicationPage"]), FieldPanel("document")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    def __str__(self):
+        return str(self.page or self.document or self.note)
+
+    def clean(self):
+        if not (self.page_id or self.document_id):
+            raise ValidationError(_("Choose a publication or a document."))

@@ -5,8 +5,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from outreach.admin_views import REPORT_PERMISSION, ReportView
+from outreach.campaigns import TIMELINE_PERMISSION
 from outreach.models import Contact, Interaction, Organisation
-from outreach.panels import VIEW_PERMISSION, FollowUpsPanel
+from outreach.panels import VIEW_PERMISSION, CampaignWeekPanel, FollowUpsPanel
 from outreach.viewsets import DirectoryViewSetGroup
 
 register_permission_policy(Contact)
@@ -23,6 +24,8 @@ def register_directory_viewsets():
 def add_follow_ups_panel(request, panels):
     if request.user.has_perm(VIEW_PERMISSION):
         panels.append(FollowUpsPanel(request.user))
+    if request.user.has_perm(TIMELINE_PERMISSION):
+        panels.append(CampaignWeekPanel())
 
 
 @hooks.register("register_admin_urls")
