@@ -206,13 +206,24 @@ class CampaignTimelineView(WagtailAdminTemplateMixin, TemplateView):
         campaigns = campaigns_as_saved()
         titles = titles_in_active_language(campaigns)
         choices = [(campaign.pk, titles[campaign.pk]) for campaign in campaigns if campaign.activities.all()]
+        # Unfiltered: the default period, no errors to show.
+        bound = any(name in request.GET for name in ("start", "end", "campaign", "channel"))
         data = request.GET.copy()
+        # A filter chosen without a period keeps the default one (dates as the date picker writes them).
         data.setdefault("start", start.isoformat())
         data.setdefault("end", end.isoformat())
-        form = TimelineForm(data, campaigns=choices)
-        context = {"form": form, "today": today, "titles": titles, "start": start, "end": end}
-        if form.is_valid():
+        form = TimelineForm(data if bound else None, initial={"start": start, "end": end}, campaigns=choices)
+        chosen = {"start": start, "end": end, "campaign": None, "channel": ""}
+        if bound and form.is_valid():
             chosen = form.cleaned_data
+        context = {
+            "form": form,
+            "today": today,
+            "titles": titles,
+            "start": chosen["start"],
+            "end": chosen["end"],
+        }
+        if not form.errors:
             context.update(
                 timeline(
                     chosen["start"],
@@ -220,8 +231,6 @@ class CampaignTimelineView(WagtailAdminTemplateMixin, TemplateView):
                     campaigns=[c for c in campaigns if chosen["campaign"] in (None, c.pk)],
                     channel=chosen["channel"] or None,
                     today=today,
-                ),
-                start=chosen["start"],
-                end=chosen["end"],
+                )
             )
         return self.render_to_response(self.get_context_data(**context))
