@@ -52,10 +52,7 @@ def campaigns_as_saved(campaign_ids=None):
         pages = pages.filter(pk__in=campaign_ids)
     saved = []
     for page in pages:
-        latest = page.latest_revision.as_object() if page.latest_revision_id else page
-        # The revision's copy keeps the page's tree position and id for links to its edit view.
-        latest.pk = latest.id = page.pk
-        saved.append(latest)
+        saved.append(page.latest_revision.as_object() if page.latest_revision_id else page)
     return saved
 
 

@@ -383,12 +383,38 @@ def _graphql(crawl, query, variables, label):
     return body["data"]
 
 
+def _coordinate_with_the_marker(hidden_pages):
+    """The public campaigns' internal coordination (outreach) carries the marker: it must show nowhere."""
+    from django.contrib.auth import get_user_model
+
+    from outreach.models import CampaignActivity, CampaignTargetGroup, Kind
+
+    staff = get_user_model().objects.create_user(f"{MARKER}-staff", first_name=MARKER, last_name="Staff")
+    hidden = {page.pk for page in hidden_pages}
+    campaigns = [p for p in home_models.CampaignPage.objects.live() if p.pk not in hidden]
+    for campaign in campaigns:
+        page = campaign.get_latest_revision_as_object()
+        page.activities.add(
+            CampaignActivity(
+                title=f"Activity {MARKER}",
+                channel="radio",
+                planned_on=timezone.localdate(),
+                responsible=staff,
+                notes=f"Notes {MARKER}",
+            )
+        )
+        page.target_groups.add(CampaignTargetGroup(kind=Kind.SCHOOL, note=f"Group {MARKER}"))
+        page.save_revision().publish()
+    assert campaigns
+
+
 @pytest.fixture
 def hidden(site, unlimited_api):
     # Committed for real, as ``make run`` does (work deferred to the commit sees the saved tree).
     call_command("load_demo_data")
     hidden_pages, hidden_documents = _hide()
     _link_the_hidden(hidden_pages, hidden_documents)
+    _coordinate_with_the_marker(hidden_pages)
     assert len(hidden_pages) >= 3 * len(CONTENT_MODELS) and hidden_documents
     return hidden_pages, hidden_documents
 
