@@ -1,5 +1,6 @@
 """The head of office reads the campaigns' timeline in Albanian: overdue on top, month by month, filtered."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -67,8 +68,10 @@ def test_head_of_office_reads_and_filters_the_timeline_in_albanian(
         page.locator("main form button[type=submit]").click()
     expect(page.locator(".timeline-month .timeline-entry")).to_have_count(4)
 
-    page.goto(f"{live_server.url}/admin/outreach/campaign-timeline/")
-    screenshot(page, "campaign-timeline-sq.png")
+    if os.environ.get("UPDATE_SCREENSHOTS"):
+        # Taken once the catalogs hold the timeline's Albanian (see .translations.json).
+        page.goto(f"{live_server.url}/admin/outreach/campaign-timeline/")
+        screenshot(page, "campaign-timeline-sq.png")
 
 
 def screenshot(page, name):
