@@ -1,11 +1,36 @@
 """The inbox's edit form: status, assignment, notes and the reply, applied by ``inbox.apply``."""
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from . import inbox
-from .models import Message
+from .models import DepartmentOfficial, Message
+
+
+class OfficialChoiceField(forms.ModelChoiceField):
+    """An official by name with their departments: "Besnik Gashi (Drejtoria për Urbanizëm)"."""
+
+    def label_from_instance(self, user):
+        if not hasattr(self, "_departments"):
+            self._departments = {}
+            for entry in DepartmentOfficial.objects.select_related("department").order_by("department__name"):
+                self._departments.setdefault(entry.user_id, []).append(str(entry.department))
+        name = user.get_full_name() or user.get_username()
+        departments = self._departments.get(user.pk)
+        return f"{name} ({', '.join(departments)})" if departments else name
+
+
+def assignable_officials(current=None):
+    """The departments' active officials, and whoever the message is assigned to now."""
+    officials = DepartmentOfficial.objects.filter(user__is_active=True).values("user")
+    return (
+        get_user_model()
+        .objects.filter(Q(pk__in=officials) | Q(pk=current))
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 class MessageInboxForm(WagtailAdminModelForm):
@@ -29,6 +54,15 @@ class MessageInboxForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "assigned_official" in self.fields:
+            field = self.fields["assigned_official"]
+            self.fields["assigned_official"] = OfficialChoiceField(
+                queryset=assignable_officials(self.instance.assigned_official_id),
+                required=False,
+                label=field.label,
+                help_text=_("Only officials of a department are listed (Citizens → Department officials)."),
+                widget=field.widget,
+            )
         self.before = (
             self.instance.status,
             self.instance.assigned_department_id,

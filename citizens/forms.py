@@ -89,6 +89,7 @@ class MessageForm(forms.ModelForm):
         help_texts = {
             "name": _("You may stay anonymous; your name and contact are never published."),
             "email": _("For the acknowledgement with your tracking code, and for the answer."),
+            "is_urgent": "",  # the label says it all; the model's help text would repeat it
         }
 
     def __init__(self, *args, default_language=None, **kwargs):
@@ -112,6 +113,16 @@ class MessageForm(forms.ModelForm):
                 )
                 % {"limit": limit},
                 code="too_many_attachments",
+            )
+        total, max_total = (
+            sum(upload.size for upload in uploads),
+            settings.CITIZENS_MAX_ATTACHMENTS_TOTAL_SIZE,
+        )
+        if total > max_total:
+            raise ValidationError(
+                _("The attachments come to %(size)s together; the limit is %(limit)s.")
+                % {"size": filesizeformat(total), "limit": filesizeformat(max_total)},
+                code="attachments_too_large",
             )
         errors = []
         max_size = settings.CITIZENS_MAX_ATTACHMENT_SIZE

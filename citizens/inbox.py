@@ -41,6 +41,9 @@ def apply(message, before, user, *, note="", internal_note="", send_reply=False)
         if message.is_open:
             message.status = Message.Status.ANSWERED
     message.save()
+    if note and status == message.status:
+        # No change of status to keep it with: kept as an internal note rather than lost.
+        internal_note = "\n\n".join(text for text in (note, internal_note) if text)
     record_status(message, status, message.status, user, note)
     if internal_note:
         InternalNote.objects.create(message=message, author=user, text=internal_note)

@@ -14,6 +14,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
@@ -59,6 +60,25 @@ def parse_rate(rate):
     return int(count), {"s": 1, "m": 60, "h": 3600, "d": 86400}[period.strip().lower()[:1]]
 
 
+def validate_rate(rate):
+    """A validator for rates given in the admin: a positive count, a slash, a period."""
+    try:
+        count, _period = parse_rate(rate)
+    except (ValueError, KeyError):
+        count = 0
+    if count < 1:
+        raise ValidationError(
+            _("Give a number of requests and a period, e.g. 100/h (period s, m, h or d)."),
+            code="invalid_rate",
+        )
+
+
+def retry_after(rate):
+    """Seconds until the counting window of ``rate`` closes: what a refused client should wait."""
+    _limit, period = parse_rate(rate)
+    return max(1, period - int(time.time()) % period)
+
+
 def hit(scope, identity, rate):
     """Count one attempt of ``identity`` in ``scope``; False when it is over ``rate`` in this window."""
     limit, period = parse_rate(rate)
@@ -74,18 +94,34 @@ def hit(scope, identity, rate):
     return count <= limit
 
 
-def check_submission(request, data, language):
-    """None when the message may be submitted, else the refusal in ``language``."""
+def check_submission(request, data, language, *, per_address=True):
+    """None when the message may be submitted, else the refusal in ``language``.
+
+    ``per_address=False`` for a sender that is not one person (an Open311 client application,
+    limited at its own rate by ``open311_client_wait``).
+    """
     with in_language(language):
         if data.get("website"):
             # The honeypot: a field people never see, which robots fill in.
             return _("Your message could not be accepted.")
-        if not hit("ip", client_address(request), settings.CITIZENS_RATE_PER_IP):
+        if per_address and not hit("ip", client_address(request), settings.CITIZENS_RATE_PER_IP):
             return _("Too many messages were sent from your connection. Please try again later.")
         email = (data.get("email") or "").strip().casefold()
         if email and not hit("email", email, settings.CITIZENS_RATE_PER_EMAIL):
             return _("Too many messages were sent with this e-mail address. Please try again later.")
     return None
+
+
+def open311_client_wait(client):
+    """None when an Open311 client application may post one more service request, else the seconds to wait.
+
+    Counted per client (its key, not its address: one application may serve a whole city), at its
+    own rate or ``CITIZENS_RATE_PER_OPEN311_CLIENT``.
+    """
+    rate = client.rate_limit or settings.CITIZENS_RATE_PER_OPEN311_CLIENT
+    if hit("open311", client.pk, rate):
+        return None
+    return retry_after(rate)
 
 
 def allow_status_lookup(request):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.storage import get_document_storage
 
 from . import tracking
+from .limits import validate_rate
 
 
 class Kind(models.Model):
@@ -366,6 +367,16 @@ class Open311Client(models.Model):
     contact = models.CharField(_("contact"), max_length=200, blank=True)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
+    rate_limit = models.CharField(
+        _("rate limit"),
+        max_length=20,
+        blank=True,
+        validators=[validate_rate],
+        help_text=_(
+            "Service requests it may post, as a number per period (s, m, h or d), e.g. 100/h. "
+            "Empty: the site's default."
+        ),
+    )
     created_at = models.DateTimeField(_("added"), default=timezone.now, editable=False)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
 

@@ -11,7 +11,9 @@ office published as ``status_notes``, the department responsible and the dates.
 Never the citizen's name, contact, text or whereabouts: ``description``,
 ``address``, ``lat`` and ``long`` are sent empty. A POST goes through
 ``submission.submit`` like every other way in (rate limits, validation,
-storage before e-mail); the client's key stands for the proof-of-work.
+storage before e-mail); the client's key stands for the proof-of-work, and is
+itself limited (``limits.open311_client_wait``): over its rate, 429 with
+``Retry-After``.
 """
 
 import datetime
@@ -27,7 +29,7 @@ from django.views.decorators.http import require_http_methods
 
 from cms.mail import in_language, supported_language
 
-from . import tracking
+from . import limits, tracking
 from .models import OPEN_STATUSES, Kind, Message, Open311Client
 from .submission import submit
 
@@ -61,9 +63,10 @@ XML_TYPE = "text/xml; charset=utf-8"
 
 
 class Open311Error(Exception):
-    def __init__(self, status, code, description):
+    def __init__(self, status, code, description, headers=None):
         super().__init__(description)
         self.status, self.code, self.description = status, code, description
+        self.headers = headers or {}
 
 
 def _language(request):
@@ -139,7 +142,10 @@ def _respond(format, root, item, rows, status=200):
 
 def _error(format, error):
     rows = [{"code": error.code, "description": error.description}]
-    return _respond(format, "errors", "error", rows, status=error.status)
+    response = _respond(format, "errors", "error", rows, status=error.status)
+    for name, value in error.headers.items():
+        response[name] = value
+    return response
 
 
 def open311_view(methods):
@@ -246,6 +252,14 @@ def _create(request, format):
     client = Open311Client.for_key(data.get("api_key", ""))
     if client is None:
         raise Open311Error(403, 403, _("A valid api_key is required to post a service request."))
+    wait = limits.open311_client_wait(client)
+    if wait is not None:
+        raise Open311Error(
+            429,
+            429,
+            _("Too many service requests from this application. Please try again later."),
+            headers={"Retry-After": str(wait)},
+        )
     code = data.get("service_code", "")
     if not _kinds().filter(code=code).exists():
         raise Open311Error(400, 400, _("No service has this code."))
@@ -263,7 +277,7 @@ def _create(request, format):
         "longitude": data.get("long", ""),
         "language": translation.get_language(),
     }
-    submission = submit(form_data, language=translation.get_language(), request=request, proof_of_work=False)
+    submission = submit(form_data, language=translation.get_language(), request=request, keyed_client=True)
     if not submission.ok:
         description = " ".join(
             f"{INPUT_NAMES.get(field, field)}: {' '.join(texts)}" if field != "__all__" else " ".join(texts)

@@ -7,7 +7,8 @@ none. It is overdue when it was answered after its due date, or is still open
 past it. The median is in days, over the answered ones. The head of office
 reads them on the dashboard and as CSV (``citizens.panels``); the public reads
 counts per kind and month only (``open_data_rows``), at
-``/open-data/citizens-monthly.csv`` and ``.json``.
+``/open-data/citizens-monthly.csv`` and ``.json``. The report to the head of
+office (``outreach.report``) counts any period the same way (``figures_by_kind``).
 """
 
 import datetime
@@ -63,10 +64,14 @@ def _answered_at(messages):
 
 def monthly_figures(year, month, now=None):
     """{(kind, department or None): Figures} for messages received in that month."""
+    return period_figures(*month_bounds(year, month), now)
+
+
+def period_figures(since, until, now=None):
+    """{(kind, department or None): Figures} for messages received in [since, until)."""
     now = now or timezone.now()
-    start, end = month_bounds(year, month)
     messages = list(
-        Message.objects.filter(received_at__gte=start, received_at__lt=end).select_related(
+        Message.objects.filter(received_at__gte=since, received_at__lt=until).select_related(
             "kind", "assigned_department"
         )
     )
@@ -80,6 +85,26 @@ def monthly_figures(year, month, now=None):
             figures.items(), key=lambda item: (item[0][0].sort_order, item[0][0].pk, str(item[0][1] or ""))
         )
     )
+
+
+def merged(figures):
+    """One ``Figures`` for several (the departments of a kind, or every kind)."""
+    total = Figures()
+    for part in figures:
+        total.received += part.received
+        total.answered += part.answered
+        total.answered_on_time += part.answered_on_time
+        total.overdue += part.overdue
+        total.days_to_answer += part.days_to_answer
+    return total
+
+
+def figures_by_kind(since, until, now=None):
+    """{kind: Figures} for messages received in [since, until), in the kinds' order."""
+    per_kind = {}
+    for (kind, _department), figures in period_figures(since, until, now).items():
+        per_kind.setdefault(kind, []).append(figures)
+    return {kind: merged(parts) for kind, parts in per_kind.items()}
 
 
 def previous_month(today=None):
@@ -122,14 +147,7 @@ def open_data_rows(months=12, today=None, now=None):
     year, month = previous_month(today)
     rows = []
     for _step in range(months):
-        per_kind = {}
-        for (kind, _department), figures in monthly_figures(year, month, now).items():
-            total = per_kind.setdefault(kind, Figures())
-            total.received += figures.received
-            total.answered += figures.answered
-            total.answered_on_time += figures.answered_on_time
-            total.overdue += figures.overdue
-            total.days_to_answer += figures.days_to_answer
+        per_kind = figures_by_kind(*month_bounds(year, month), now)
         rows += [
             {
                 "month": f"{year:04d}-{month:02d}",

@@ -39,17 +39,19 @@ class Submission:
         return self.message is not None
 
 
-def submit(data, files=None, *, language, request=None, proof_of_work=True):
+def submit(data, files=None, *, language, request=None, keyed_client=False):
     """Validate and store a message; queue its acknowledgement once stored. Returns a ``Submission``.
 
     With the ``request`` it came in, the honeypot and the rate limits (``limits``) apply first,
-    then the proof-of-work (``proof``: ``data["proof_of_work"]``) unless the caller vouches for
-    the sender another way (``proof_of_work=False``: an Open311 client with its key).
+    then the proof-of-work (``proof``: ``data["proof_of_work"]``), unless the caller vouches for
+    the sender another way: an Open311 client with its key (``keyed_client``) posts for many
+    people from one address, so its own rate replaces the proof and the limit per address; the
+    limit per e-mail address still applies.
     """
     language = supported_language(language)
     if request is not None:
-        refusal = limits.check_submission(request, data, language)
-        if refusal is None and proof_of_work:
+        refusal = limits.check_submission(request, data, language, per_address=not keyed_client)
+        if refusal is None and not keyed_client:
             with in_language(language):
                 refusal = proof.refusal(data.get("proof_of_work"))
         if refusal is not None:

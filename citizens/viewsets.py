@@ -5,9 +5,10 @@ import datetime
 import django_filters
 from django.contrib import messages
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -37,6 +38,48 @@ class MessageFilterSet(WagtailFilterSet):
         now = timezone.now()
         soon = {"status__in": OPEN_STATUSES, "due_at__gte": now, "due_at__lt": now + DUE_SOON}
         return queryset.filter(**soon) if value else queryset.exclude(**soon)
+
+
+class YesNoPanel(FieldPanel):
+    """A read-only yes/no field in the admin's language (the default shows Python's True or False)."""
+
+    def format_value_for_display(self, value):
+        return gettext("Yes") if value else gettext("No")
+
+
+def person(user):
+    """Who did it; nobody for what the site did (the message's arrival)."""
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+class MessageHistoryPanel(Panel):
+    """The status changes and the internal notes, oldest first: what the officials before you did and said."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "citizens/admin/message_history_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            message = self.instance
+            entries = [
+                {
+                    "at": change.changed_at,
+                    "who": person(change.changed_by),
+                    "what": f"{change.get_from_status_display() or '–'} → {change.get_to_status_display()}",
+                    "text": change.note,
+                }
+                for change in message.status_changes.select_related("changed_by")
+            ] + [
+                {
+                    "at": note.created_at,
+                    "who": person(note.author),
+                    "what": _("Internal note"),
+                    "text": note.text,
+                }
+                for note in message.internal_notes.select_related("author")
+            ]
+            context["entries"] = sorted(entries, key=lambda entry: entry["at"]) if message.pk else []
+            return context
 
 
 class VisibleMessagesMixin:
@@ -101,7 +144,7 @@ class MessageViewSet(ModelViewSet):
             MultiFieldPanel(
                 [
                     FieldRowPanel(
-                        [FieldPanel("kind", read_only=True), FieldPanel("is_urgent", read_only=True)]
+                        [FieldPanel("kind", read_only=True), YesNoPanel("is_urgent", read_only=True)]
                     ),
                     FieldPanel("subject", read_only=True),
                     FieldPanel("text", read_only=True),
@@ -133,6 +176,7 @@ class MessageViewSet(ModelViewSet):
                 ],
                 heading=_("Handling"),
             ),
+            MessageHistoryPanel(heading=_("History and internal notes")),
             MultiFieldPanel(
                 [FieldPanel("reply"), FieldPanel("reply_is_public"), FieldPanel("send_reply")],
                 heading=_("Reply"),
@@ -203,7 +247,7 @@ class Open311ClientViewSet(ModelViewSet):
     menu_label = _("Open311 clients")
     add_view_class = Open311ClientCreateView
     list_display = ["name", "contact", "is_active", "created_at", "last_used_at"]
-    form_fields = ["name", "contact", "is_active"]
+    form_fields = ["name", "contact", "is_active", "rate_limit"]
 
 
 class CitizensViewSetGroup(ModelViewSetGroup):

@@ -345,7 +345,9 @@ def _deliver(notice, now, notes=()):
                 NoticeDelivery.objects.filter(pk=delivery.pk).update(attempted_at=None, error=delivery.error)
                 errors.append(f"{contact.email}: {delivery.error}")
             else:
-                NoticeDelivery.objects.filter(pk=delivery.pk).update(sent_at=timezone.now(), error="")
+                NoticeDelivery.objects.filter(pk=delivery.pk).update(
+                    sent_at=timezone.now(), error="", subject=str(message.subject)[:255]
+                )
     finally:
         connection.close()
     if unknown:

@@ -4,6 +4,7 @@ import csv
 import datetime as dt
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -15,6 +16,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminDateInput
+from wagtail.models import Site
 
 from outreach.campaigns import (
     TIMELINE_PERMISSION,
@@ -24,7 +26,8 @@ from outreach.campaigns import (
     titles_in_active_language,
 )
 from outreach.models import Channel, Contact
-from outreach.report import build_report
+from outreach.report import build_report, last_month
+from outreach.report_pdf import build_report_pdf
 from outreach.resources import COLUMNS, export_csv, import_csv
 
 IMPORT_PERMISSIONS = ("outreach.add_contact", "outreach.change_contact")
@@ -112,16 +115,28 @@ def row_problems(result):
     return [str(problem) for problem in problems]
 
 
-def last_month(today=None):
-    """The first and last day of the month before ``today``'s: the monthly report's default period."""
-    today = today or timezone.localdate()
-    end = today.replace(day=1) - dt.timedelta(days=1)
-    return end.replace(day=1), end
+# Beyond these the day bounds and their conversion to UTC overflow.
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+RANGE_ERROR = _("Give a date between %(earliest)s and %(latest)s.")
 
 
 class PeriodForm(forms.Form):
     start = forms.DateField(label=_("From"), widget=AdminDateInput)
     end = forms.DateField(label=_("To"), widget=AdminDateInput)
+
+    def _in_range(self, name):
+        value = self.cleaned_data[name]
+        if not EARLIEST <= value <= LATEST:
+            raise forms.ValidationError(
+                RANGE_ERROR, params={"earliest": EARLIEST.isoformat(), "latest": LATEST.isoformat()}
+            )
+        return value
+
+    def clean_start(self):
+        return self._in_range("start")
+
+    def clean_end(self):
+        return self._in_range("end")
 
     def clean(self):
         cleaned = super().clean()
@@ -130,8 +145,14 @@ class PeriodForm(forms.Form):
         return cleaned
 
 
+DOWNLOADS = ("csv", "pdf")
+
+
 class ReportView(WagtailAdminTemplateMixin, TemplateView):
-    """The report for a period (last month unless chosen), in the admin or as CSV (``?format=csv``)."""
+    """The report for a period (last month unless chosen), in the admin, as CSV or PDF (``?format=``).
+
+    A wrong period shows the form with its errors, with status 400 when a download was asked for.
+    """
 
     template_name = "outreach/admin/report.html"
     page_title = _("Report to the head of office")
@@ -152,13 +173,17 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
         )
         if form.is_bound and form.is_valid():
             start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+        download = request.GET.get("format")
         sections = build_report(start, end) if not form.errors else []
-        if request.GET.get("format") == "csv" and not form.errors:
+        if download == "csv" and not form.errors:
             return report_csv(sections, start, end)
+        if download == "pdf" and not form.errors:
+            return report_pdf(sections, start, end, request)
         return self.render_to_response(
             self.get_context_data(
                 form=form, sections=sections, start=start, end=end, query=request.GET.urlencode()
-            )
+            ),
+            status=400 if form.errors and download in DOWNLOADS else 200,
         )
 
 
@@ -172,6 +197,18 @@ def report_csv(sections, start, end):
         writer.writerow([section.title])
         writer.writerow([str(column) for column in section.columns])
         writer.writerows([str(row[0]), *row[1:]] for row in section.rows)
+    return response
+
+
+def site_name(request):
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+
+
+def report_pdf(sections, start, end, request):
+    content = build_report_pdf(sections, start, end, site_name(request))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="report-{start:%Y-%m-%d}-{end:%Y-%m-%d}.pdf"'
     return response
 
 

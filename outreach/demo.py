@@ -1,5 +1,9 @@
 """Demo directory: contacts of every kind in Albanian, Serbian and English, a month of interactions, and
-the coordination of two media campaigns."""
+the coordination of two media campaigns.
+
+The interactions fall in last month, the period the report to the head of
+office opens on; their follow-ups are counted from today.
+"""
 
 import datetime as dt
 
@@ -19,6 +23,7 @@ from outreach.models import (
     Kind,
     Organisation,
 )
+from outreach.report import day_bounds, last_month
 
 # kind, organisation, community, person, role, e-mail, language, topic slugs, body slugs
 CONTACTS = [
@@ -243,16 +248,44 @@ CONTACTS = [
         ["komunitetet", "transparenca"],
         ["kuvendi", "kksb"],
     ),
-    (Kind.OTHER, "", "", "Luljeta Rexhepi", "Historiane", "luljeta@example.org", "sq", ["kultura"], []),
+    (
+        Kind.COMMUNITY,
+        "Udruženje Roma „Romano Drom“",
+        "roma",
+        "Dragan Nikolić",
+        "Predsednik udruženja",
+        "dragan@romano-drom.example",
+        "sr-latn",
+        ["komunitetet"],
+        ["kk"],
+    ),
+    (
+        Kind.OTHER,
+        "Muzeu i Qytetit",
+        "",
+        "Luljeta Rexhepi",
+        "Historiane",
+        "luljeta@example.org",
+        "sq",
+        ["kultura"],
+        [],
+    ),
 ]
+
+
+def added_on(number, today=None):
+    """Every fifth contact was added last month, the others over the two months before it."""
+    first, last = last_month(today)
+    if number % 5 == 4:
+        return min(first + dt.timedelta(days=number), last)
+    return first - dt.timedelta(days=7 + 2 * number)
 
 
 def load(ctx):
     ctx.write("Contacts directory: organisations and contacts of every kind")
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     bodies = {body.slug: body for body in Body.objects.all()}
-    consented = timezone.localdate() - dt.timedelta(days=60)
-    for (
+    for number, (
         kind,
         organisation_name,
         community,
@@ -262,7 +295,7 @@ def load(ctx):
         language,
         topic_slugs,
         body_slugs,
-    ) in CONTACTS:
+    ) in enumerate(CONTACTS):
         if Contact.objects.with_email(email).exists():
             continue
         organisation = None
@@ -281,7 +314,11 @@ def load(ctx):
             email=email,
             phone=f"+383 44 {ctx.random.randint(100, 999)} {ctx.random.randint(100, 999)}",
             consent=True,
-            consent_date=consented,
+            consent_date=(added := added_on(number)),
+        )
+        # In the directory before the report's month, a few of them added during it.
+        Contact.objects.filter(pk=contact.pk).update(
+            created_at=dt.datetime.combine(added, dt.time(9), tzinfo=timezone.get_current_timezone())
         )
         contact.topics.set([topics[slug] for slug in topic_slugs if slug in topics])
         contact.bodies.set([bodies[slug] for slug in body_slugs if slug in bodies])
@@ -430,8 +467,14 @@ INTERACTIONS = [
 ]
 
 
+def interaction_date(days_ago, today=None):
+    """Spread over last month, the month the report shows first: 29 days ago is its 1st."""
+    first, last = last_month(today)
+    return min(first + dt.timedelta(days=29 - days_ago), last)
+
+
 def load_interactions(ctx):
-    """A month of the office's interactions up to today; some follow-ups overdue, due today and ahead."""
+    """A month of the office's interactions, last month; some follow-ups overdue, due today and ahead."""
     today = timezone.localdate()
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     staff = list(get_user_model().objects.filter(groups__name="Editors").order_by("pk")[:2])
@@ -440,7 +483,7 @@ def load_interactions(ctx):
             continue
         interaction = Interaction.objects.create(
             kind=kind,
-            date=today - dt.timedelta(days=days_ago),
+            date=interaction_date(days_ago, today),
             subject=subject,
             staff=staff[number % len(staff)] if staff else None,
             topic=topics.get(topic),
@@ -527,3 +570,56 @@ def load_campaigns(ctx):
             )
         page.save_revision().publish()
         ctx.count("campaign activities", True)
+
+
+# Refused by one newsroom's server: the report counts its e-mails as not delivered.
+REFUSING = "tom.fischer@reuters.example"
+
+
+def load_notice_history(ctx):
+    """Last month's media notices and press releases as sent, with their e-mails, for the report.
+
+    Runs after the calendar (``events.demo``): advisories of the month's events and sessions,
+    materials of its sessions, and press releases of the latest news; none is sent anew.
+    """
+    from events.models import EventPage, MediaNotice, MeetingPage, NoticeDelivery
+    from home.models import NewsPage
+
+    ctx.write("Media notices and press releases sent last month")
+    first, last = last_month()
+    since, until = day_bounds(first, last)
+    zone = timezone.get_current_timezone()
+    in_month = {"locale__language_code": "sq", "start__gte": since, "start__lt": until}
+    sent = []
+    for page in EventPage.objects.live().filter(**in_month).order_by("start")[:3]:
+        sent.append((page, MediaNotice.Kind.ADVISORY, page.start, page.start - dt.timedelta(days=1)))
+    for page in MeetingPage.objects.live().filter(**in_month).order_by("start")[:2]:
+        sent.append((page, MediaNotice.Kind.MATERIALS, page.start, page.start - dt.timedelta(days=3)))
+    for number, page in enumerate(
+        NewsPage.objects.live().filter(locale__language_code="sq").order_by("-date")[:2]
+    ):
+        moment = dt.datetime.combine(first + dt.timedelta(days=5 + 10 * number), dt.time(11), tzinfo=zone)
+        sent.append((page, MediaNotice.Kind.PRESS_RELEASE, moment, moment))
+    media = list(Contact.objects.media().exclude(email=""))
+    for page, kind, event_start, due_at in sent:
+        due_at = min(max(due_at, since), until - dt.timedelta(hours=1))
+        notice, created = MediaNotice.objects.get_or_create(
+            page=page,
+            kind=kind,
+            event_start=event_start,
+            defaults={"due_at": due_at, "sent_at": due_at, "status": MediaNotice.Status.SENT, "attempts": 1},
+        )
+        ctx.count("media notices", created)
+        if not created:
+            continue
+        for contact in media:
+            refused = contact.email == REFUSING
+            NoticeDelivery.objects.create(
+                notice=notice,
+                contact=contact,
+                email=contact.email,
+                language=contact.language,
+                attempted_at=due_at,
+                sent_at=None if refused else due_at,
+                error="550 5.1.1 Mailbox unavailable" if refused else "",
+            )

@@ -8,7 +8,10 @@ they were sent (failed ones by their due time), with their e-mails delivered
 and not delivered; press releases are among them, as a kind of their own.
 Subscriptions count those confirmed by the end of the period and during it, and
 the pages e-mailed to them in it; an unsubscribed address is deleted, so it is
-not counted.
+not counted. Citizens' messages count by when they were received, as the
+citizens' monthly figures do (``citizens.reports``, which computes them): per
+kind, received, answered, answered on time, overdue and the median days to
+answer (``None`` where nothing was answered).
 """
 
 import datetime as dt
@@ -16,10 +19,14 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from citizens import reports as citizens_reports
+from citizens.models import Kind as MessageKind
 from events.models import MediaNotice, NoticeDelivery
 from outreach.models import Community, Contact, Interaction, Kind, Subscription, SubscriptionItem
+from translations.transliteration import to_latin
 
 
 @dataclass
@@ -45,7 +52,14 @@ def day_bounds(start, end):
     )
 
 
-def build_report(start, end):
+def last_month(today=None):
+    """The first and last day of the month before ``today``'s: the monthly report's default period."""
+    today = today or timezone.localdate()
+    end = today.replace(day=1) - dt.timedelta(days=1)
+    return end.replace(day=1), end
+
+
+def build_report(start, end, now=None):
     since, until = day_bounds(start, end)
     return [
         _contacts_by_kind(since, until),
@@ -54,6 +68,7 @@ def build_report(start, end):
         _interactions_by(start, end, "outcome", Interaction.Outcome, _("Interactions by outcome")),
         _notices(since, until),
         _subscriptions(since, until),
+        _citizens_messages(since, until, now),
     ]
 
 
@@ -133,3 +148,35 @@ def _subscriptions(since, until):
         section.add(label, totals.get(value, 0), added.get(value, 0), sent.get(value, 0))
     section.add_total()
     return section
+
+
+def _citizens_messages(since, until, now):
+    per_kind = citizens_reports.figures_by_kind(since, until, now)
+    kinds = list(MessageKind.objects.filter(is_active=True))
+    kinds += [kind for kind in per_kind if kind not in kinds]
+    section = Section(
+        "citizens_messages",
+        _("Citizens' messages"),
+        [
+            _("Kind"),
+            _("Received"),
+            _("Answered"),
+            _("Answered on time"),
+            _("Overdue"),
+            _("Median days to answer"),
+        ],
+    )
+    for kind in kinds:
+        figures = per_kind.get(kind, citizens_reports.Figures())
+        section.add(_in_script(kind.name), *_message_figures(figures))
+    section.add(_("Total"), *_message_figures(citizens_reports.merged(per_kind.values())))
+    return section
+
+
+def _message_figures(figures):
+    return figures.received, figures.answered, figures.answered_on_time, figures.overdue, figures.median_days
+
+
+def _in_script(name):
+    """Reference data is stored in Cyrillic for Serbian: Latin for a reader of Serbian Latin."""
+    return to_latin(name) if (get_language() or "").lower() == "sr-latn" else name

@@ -481,16 +481,20 @@ TRANSLITERATION_KEEP_LATIN = ["Facebook", "Instagram", "Google", "Viber", "Linke
 
 # Public holidays (ISO dates) the legal clocks' working days skip; by default the translators'.
 CITIZENS_HOLIDAYS = [day for day in env.list("CITIZENS_HOLIDAYS", default=[]) if day] or TRANSLATION_HOLIDAYS
-# What one message may carry: characters of text, files and bytes per file (each file is also
+# What one message may carry: characters of text, files, bytes per file and in all (each file is also
 # checked like a document upload, documents/validation.py).
 CITIZENS_MAX_TEXT_LENGTH = env.int("CITIZENS_MAX_TEXT_LENGTH", default=10_000)
 CITIZENS_MAX_ATTACHMENTS = env.int("CITIZENS_MAX_ATTACHMENTS", default=5)
 CITIZENS_MAX_ATTACHMENT_SIZE = env.int("CITIZENS_MAX_ATTACHMENT_SIZE", default=10 * 1024 * 1024)
+CITIZENS_MAX_ATTACHMENTS_TOTAL_SIZE = env.int("CITIZENS_MAX_ATTACHMENTS_TOTAL_SIZE", default=25 * 1024 * 1024)
 # Rate limits on the shared cache ("count/period", period s, m, h or d), per client address and
 # per e-mail address; status lookups by tracking code per client address.
 CITIZENS_RATE_PER_IP = env.str("CITIZENS_RATE_PER_IP", default="10/h")
 CITIZENS_RATE_PER_EMAIL = env.str("CITIZENS_RATE_PER_EMAIL", default="5/h")
 CITIZENS_RATE_STATUS_PER_IP = env.str("CITIZENS_RATE_STATUS_PER_IP", default="120/h")
+# Service requests an Open311 client application may post with its key, unless its own rate says
+# otherwise (its "rate limit" in the admin); over it, 429 with Retry-After.
+CITIZENS_RATE_PER_OPEN311_CLIENT = env.str("CITIZENS_RATE_PER_OPEN311_CLIENT", default="600/h")
 # Proof-of-work on both ways in (citizens/proof.py): on unless turned off (the test settings do).
 # The number to find is below MAX_NUMBER (about half of it SHA-256 hashes on average); a challenge
 # must be solved and used within EXPIRES seconds.

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from outreach.models import Language
+
 
 class NoticeRule(models.Model):
     """When the media hear about an entry of the calendar (the office's plan, editable)."""
@@ -147,7 +149,9 @@ class NoticeDelivery(models.Model):
     notice = models.ForeignKey(MediaNotice, on_delete=models.CASCADE, related_name="deliveries")
     contact = models.ForeignKey("outreach.Contact", on_delete=models.CASCADE, related_name="deliveries")
     email = models.EmailField(_("e-mail"))
-    language = models.CharField(_("language"), max_length=10)
+    language = models.CharField(_("language"), max_length=10, choices=Language.choices)
+    # What the e-mail's subject was, in the contact's language: the audit shows what each one got.
+    subject = models.CharField(_("subject"), max_length=255, blank=True)
     # Set just before the e-mail is handed to the SMTP server, cleared when the server refuses it:
     # set without ``sent_at``, the worker stopped in between and the e-mail may have gone out.
     attempted_at = models.DateTimeField(_("sending started"), null=True, blank=True)

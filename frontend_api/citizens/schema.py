@@ -2,6 +2,7 @@
 
 import graphene
 from django.utils import translation
+from django.utils.datastructures import MultiValueDict
 
 from citizens import limits, proof
 from citizens.models import Kind
@@ -103,7 +104,10 @@ class SubmitCitizenMessage(graphene.Mutation):
     def mutate(root, info, input, locale=None):
         language = request_language(locale)
         data = _form_data(dict(input))
-        submission = submit(data, language=language, request=info.context)
+        # Files came in a multipart request (frontend_api/http/multipart.py); the form reads them
+        # like the site's form's, through the same checks.
+        files = MultiValueDict({"attachments": data.pop("attachments", [])})
+        submission = submit(data, files, language=language, request=info.context)
         if not submission.ok:
             errors = [
                 FieldError(field=INPUT_FIELDS.get(name, name), messages=messages)

@@ -5,6 +5,7 @@ import graphene
 from citizens.models import Message
 
 from ..core.locale import Locale, choices_enum
+from ..core.upload import Upload
 from ..reference.types import translated
 
 CitizenMessageStatus = choices_enum(
@@ -33,6 +34,13 @@ class CitizenMessageInput(graphene.InputObjectType):
     longitude = graphene.Float(description="Where, as WGS 84 longitude (with `latitude`).")
     urgent = graphene.Boolean(
         description="A person's life or liberty depends on the answer (only kinds with an urgent procedure)."
+    )
+    attachments = graphene.List(
+        graphene.NonNull(Upload),
+        description=(
+            "Files (a photo, a scanned letter), sent with a multipart request: at most 5 by default, each"
+            " checked like a document upload (type by content, size); refused files are named in `errors`."
+        ),
     )
     website = graphene.String(description="Leave empty: a field for robots (a non-empty value is refused).")
     proof_of_work = graphene.String(

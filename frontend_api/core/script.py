@@ -63,7 +63,8 @@ def mentions_latin(query, variables=None):
     """Whether a request may ask for Latin script (then the middleware is needed)."""
     text = (query or "").lower()
     if variables:
-        text += json.dumps(variables, ensure_ascii=False).lower()
+        # default=str: uploaded files (multipart requests) are not JSON.
+        text += json.dumps(variables, ensure_ascii=False, default=str).lower()
     return "sr_latn" in text or LATIN in text
 
 

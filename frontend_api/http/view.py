@@ -1,7 +1,8 @@
 """The /graphql/ endpoint, following the GraphQL-over-HTTP specification.
 
 - POST (JSON body) and GET (query string); GET only for queries (anything else is
-  405, so that no side effect hides behind a cacheable URL).
+  405, so that no side effect hides behind a cacheable URL). POST as
+  ``multipart/form-data`` for files (``multipart.py``), never cached.
 - ``application/graphql-response+json`` when the client accepts it (request
   errors are then 4xx), ``application/json`` otherwise (always 200 once a
   request is well-formed).
@@ -22,7 +23,9 @@ import logging
 from csp.decorators import csp_update
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http.multipartparser import MultiPartParserError
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from graphql import GraphQLError, OperationType, execute, get_operation_ast
@@ -33,12 +36,15 @@ from ..core.script import ScriptMiddleware, mentions_latin
 from ..core.site import site_context
 from . import cache as response_cache
 from .documents import documents, query_hash
+from .multipart import MULTIPART, MultipartError, operations_with_files
 
 logger = logging.getLogger("frontend_api")
 
 JSON = "application/json"
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 APQ_PREFIX = "frontend_api:apq:"
+# Any of these (non-empty) on a multipart request: headers a browser sends cross-site only after a preflight.
+PREFLIGHT_HEADERS = ("Apollo-Require-Preflight", "X-Apollo-Operation-Name")
 
 
 class RequestError(Exception):
@@ -63,8 +69,9 @@ class GraphQLView(View):
 
     @classmethod
     def as_view(cls, **initkwargs):
-        # Called cross-site by the frontend. The one mutation (a citizen's message) needs no
-        # session, and a POST must be JSON, which a cross-site form cannot send.
+        # Called cross-site by the frontend. The mutations (citizens' messages, subscriptions) need no session,
+        # and a POST must be JSON, which a cross-site form cannot send, or multipart with a header
+        # that a cross-site form cannot set (_multipart_params).
         return csrf_exempt(super().as_view(**initkwargs))
 
     def get(self, request):
@@ -94,7 +101,7 @@ class GraphQLView(View):
             anonymous = _is_anonymous(request)
             # A repeated anonymous GET was already looked up by CachedGetMiddleware.
             params = self._params(request)
-            if anonymous:
+            if anonymous and not _is_multipart(request):
                 hit = self._cached(request, params, media_type)
                 if hit is not None:
                     return hit
@@ -154,10 +161,15 @@ class GraphQLView(View):
                         params[key] = json.loads(params[key])
                     except ValueError:
                         raise RequestError(f"`{key}` must be JSON.") from None
+        elif request.content_type.lower() == MULTIPART:
+            params = _multipart_params(request)
         else:
-            content_type = request.content_type.lower()
-            if content_type != JSON:
-                raise RequestError("POST a JSON body with Content-Type: application/json.", status=415)
+            if request.content_type.lower() != JSON:
+                raise RequestError(
+                    "POST a JSON body with Content-Type: application/json"
+                    " (multipart/form-data only to upload files).",
+                    status=415,
+                )
             try:
                 params = json.loads(request.body or b"null")
             except ValueError:
@@ -378,6 +390,36 @@ def _remember_get_key(request, key):
     if len(_GET_KEYS) >= _GET_KEYS_MAX:
         _GET_KEYS.clear()
     _GET_KEYS[_get_signature(request)] = key
+
+
+def _is_multipart(request):
+    return request.method == "POST" and request.content_type.lower() == MULTIPART
+
+
+def _multipart_params(request):
+    """The parameters of a GraphQL multipart request (``multipart.py``), files in its variables.
+
+    A cross-site HTML form can send multipart/form-data without asking first, so such a request
+    must carry a header that only a CORS-preflighted request can (Apollo's convention, which its
+    upload clients send): the endpoint's CSRF exemption still rests on a preflight. Its response
+    depends on the files: never cached.
+    """
+    if not any(request.headers.get(name) for name in PREFLIGHT_HEADERS):
+        raise RequestError(
+            "A multipart request must carry the header Apollo-Require-Preflight: true"
+            " (or X-Apollo-Operation-Name), so that browsers ask before sending it cross-site.",
+            status=415,
+        )
+    try:
+        params = operations_with_files(request.POST, request.FILES)
+    except MultipartError as error:
+        raise RequestError(str(error)) from None
+    except RequestDataTooBig:
+        raise RequestError("The request's fields other than files are too big.", status=413) from None
+    except (MultiPartParserError, SuspiciousOperation):  # malformed, or too many files or fields
+        raise RequestError("The multipart request could not be read.") from None
+    request._api_no_cache = True
+    return params
 
 
 class _GraphQLErrors(Exception):

@@ -11,7 +11,9 @@ from ..core.locale import locale_argument
 
 
 class SubscribeInput(graphene.InputObjectType):
-    email = graphene.String(required=True)
+    """What to subscribe to, and where the e-mails go."""
+
+    email = graphene.String(required=True, description="The address the confirmation link is sent to.")
     language = graphene.String(description="sq, sr, sr-latn or en (default: the request's language).")
     categories = graphene.List(
         graphene.NonNull(graphene.String), description="news, announcements, decisions, vacancies, events"
@@ -23,15 +25,19 @@ class SubscribeInput(graphene.InputObjectType):
 
 
 class SubscribePayload(graphene.ObjectType):
+    """The outcome of a subscription request."""
+
     ok = graphene.Boolean(required=True, description="True when the confirmation e-mail went out.")
-    errors = graphene.List(graphene.NonNull(FieldError), required=True)
+    errors = graphene.List(
+        graphene.NonNull(FieldError), required=True, description="What to correct, by field; empty when ok."
+    )
 
 
 class Subscribe(graphene.Mutation):
     """Ask for the municipality's news by e-mail; nothing is kept until the e-mailed link is opened."""
 
     class Arguments:
-        input = SubscribeInput(required=True)
+        input = SubscribeInput(required=True, description="The subscription asked for.")
         locale = locale_argument()
 
     Output = SubscribePayload

@@ -6,10 +6,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from citizens.models import DepartmentOfficial, InternalNote, Message, StatusChange
 from citizens.submission import submit
+from citizens.viewsets import YesNoPanel
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +173,61 @@ def test_overdue_and_due_soon_filters(client, people, messages):
     soon = listing(client, due_soon="true")
     assert messages["school"].tracking_code in soon
     assert messages["roads"].tracking_code not in soon and messages["unrouted"].tracking_code not in soon
+
+
+def test_a_message_is_assigned_to_the_departments_officials_by_name(
+    client, people, messages, django_user_model
+):
+    people["urbanism"].first_name, people["urbanism"].last_name = "Besnik", "Gashi"
+    people["urbanism"].save()
+    client.force_login(people["head"])
+    html = client.get(edit_url(messages["roads"])).content.decode()
+    select = html[
+        html.index('name="assigned_official"') : html.index(
+            "</select>", html.index('name="assigned_official"')
+        )
+    ]
+    assert f'value="{people["urbanism"].pk}"' in select and "Besnik Gashi (Drejtoria për Urbanizëm)" in select
+    assert "drita (Drejtoria për Arsim)" in select
+    # Not the head of office, nor anyone who is no department's official.
+    assert f'value="{people["head"].pk}"' not in select
+
+    # Assigned by a routing rule to someone who is not (or no longer) an official: still shown, kept.
+    someone = django_user_model.objects.create_user(username="ish-zyrtar", password="x")
+    Message.objects.filter(pk=messages["school"].pk).update(assigned_official=someone)
+    html = client.get(edit_url(messages["school"])).content.decode()
+    assert f'value="{someone.pk}" selected' in html
+
+
+def test_a_read_only_yes_or_no_is_in_the_admins_language():
+    panel = YesNoPanel("is_urgent", read_only=True).bind_to_model(Message)
+    with translation.override("sq"):
+        assert (panel.format_value_for_display(True), panel.format_value_for_display(False)) == ("Po", "Jo")
+    with translation.override("sr"):
+        assert panel.format_value_for_display(False) == "Не"
+
+
+def test_the_next_official_reads_the_history_and_the_internal_notes(client, people, messages, departments):
+    message = messages["roads"]  # routed to urbanism: already assigned
+    client.force_login(people["head"])
+    for status, note in (("in_progress", "Për drejtorinë."), ("in_progress", "Pa ndryshim statusi.")):
+        response = client.post(
+            edit_url(message),
+            form(
+                status=status,
+                assigned_department=departments["urbanism"].pk,
+                assigned_official=people["urbanism"].pk,
+                status_note=note,
+                internal_note="Kontrata është në arkiv." if note == "Për drejtorinë." else "",
+            ),
+        )
+        assert response.status_code == 302
+    # A note on an unchanged status is not lost: it is kept as an internal note.
+    assert InternalNote.objects.filter(message=message, text="Pa ndryshim statusi.").exists()
+    client.force_login(people["urbanism"])
+    html = client.get(edit_url(message)).content.decode()
+    history = html[html.index('class="citizens-history"') :]
+    assert "Kontrata është në arkiv." in history and "shefi" in history
+    assert "Për drejtorinë." in history and "Pa ndryshim statusi." in history
+    # Written in the history only: the form's own note fields start empty again.
+    assert html.count("Kontrata është në arkiv.") == 1

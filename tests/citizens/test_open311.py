@@ -92,7 +92,9 @@ def test_closed_with_the_published_reply_as_status_notes(client, kinds):
     )
     rejected = message(kind="suggestion")
     Message.objects.filter(pk=rejected.pk).update(status=Message.Status.REJECTED, reply="Private words.")
-    rows = {row["service_request_id"]: row for row in client.get(f"{BASE}/requests.json").json()}
+    rows = {
+        row["service_request_id"]: row for row in client.get(f"{BASE}/requests.json", {"locale": "en"}).json()
+    }
     assert rows[answered.tracking_code]["status"] == "closed"
     assert rows[answered.tracking_code]["status_notes"] == "Answered: E rregulluam."
     assert rows[rejected.tracking_code]["status_notes"] == "Rejected"  # the reply was not published
@@ -171,15 +173,78 @@ def test_post_needs_a_valid_key_and_goes_through_the_submission_service(
     assert question.status_code == 400
 
 
-def test_post_counts_on_the_rate_limits(client, kinds, settings):
+def test_post_counts_on_the_limit_per_email_not_per_address(client, kinds, settings):
+    # One application posts for many people from one server: the limit per address is not its.
     settings.CITIZENS_RATE_PER_IP = "1/h"
+    settings.CITIZENS_RATE_PER_EMAIL = "1/h"
     app = Open311Client(name="App")
     key = app.new_key()
     app.save()
     data = {"service_code": "suggestion", "description": "Më shumë pemë.", "api_key": key, "locale": "en"}
     assert client.post(f"{BASE}/requests.json", data).status_code == 201
+    assert client.post(f"{BASE}/requests.json", data).status_code == 201
+    # One person's e-mail address is still limited, whichever application it comes through.
+    data["email"] = "qytetari@example.org"
+    assert client.post(f"{BASE}/requests.json", data).status_code == 201
     refused = client.post(f"{BASE}/requests.json", data)
     assert refused.status_code == 400 and "Too many messages" in refused.json()[0]["description"]
+
+
+def new_client(name, **fields):
+    app = Open311Client(name=name, **fields)
+    key = app.new_key()
+    app.save()
+    return key
+
+
+def test_each_client_is_limited_at_its_own_rate_with_429_and_retry_after(client, kinds, settings):
+    settings.CITIZENS_RATE_PER_IP = "100/h"
+    settings.CITIZENS_RATE_PER_OPEN311_CLIENT = "2/h"
+    default_key, own_key, other_key = new_client("A"), new_client("B", rate_limit="1/m"), new_client("C")
+    data = {"service_code": "suggestion", "description": "Më shumë pemë.", "locale": "en"}
+
+    def post(key, format="json"):
+        return client.post(f"{BASE}/requests.{format}", {**data, "api_key": key})
+
+    assert [post(default_key).status_code for _ in range(2)] == [201, 201]
+    refused = post(default_key)
+    assert refused.status_code == 429
+    assert refused.json() == [
+        {
+            "code": 429,
+            "description": "Too many service requests from this application. Please try again later.",
+        }
+    ]
+    assert 1 <= int(refused["Retry-After"]) <= 3600
+    assert refused["Content-Type"] == "application/json"
+
+    # In XML too.
+    refused = post(default_key, "xml")
+    assert refused.status_code == 429 and 1 <= int(refused["Retry-After"]) <= 3600
+    root, [row] = xml_rows(refused, "error")
+    assert root.tag == "errors" and row["code"] == "429" and "Too many service requests" in row["description"]
+
+    # A client's own rate wins over the setting; another client's count is its own.
+    assert [post(own_key).status_code for _ in range(2)] == [201, 429]
+    assert 1 <= int(post(own_key, "xml")["Retry-After"]) <= 60
+    assert post(other_key).status_code == 201
+    assert Message.objects.count() == 4  # nothing stored when refused
+
+
+def test_a_clients_rate_must_be_a_count_per_period(client, django_user_model):
+    from django.core.exceptions import ValidationError
+
+    for rate in ("100/h", "5/m", "1000/d"):
+        Open311Client(name="A", key_hash="x" * 64, rate_limit=rate).full_clean()
+    for rate in ("many", "0/h", "10/week", "10", "/h"):
+        with pytest.raises(ValidationError):
+            Open311Client(name="A", key_hash="x" * 64, rate_limit=rate).full_clean()
+    client.force_login(django_user_model.objects.create_superuser("admin", "admin@example.org", "pw"))
+    response = client.post(
+        "/admin/open311_clients/new/", {"name": "R", "is_active": "on", "rate_limit": "lots"}
+    )
+    assert response.status_code == 200 and "e.g. 100/h" in response.content.decode()
+    assert not Open311Client.objects.exists()
 
 
 def test_the_admin_shows_a_new_clients_key_once_and_keeps_only_its_hash(client, django_user_model):

@@ -131,6 +131,9 @@ def test_each_contact_gets_it_in_their_language_and_script(
     assert f"({note})" in english.body
     assert f"- Projektbuxheti 2027 (only in Albanian): http://localhost{source.url}" in english.body
     assert NoticeDelivery.objects.filter(notice=notice, sent_at__isnull=False).count() == 4
+    # The audit keeps what each one got.
+    subjects = dict(NoticeDelivery.objects.filter(notice=notice).values_list("language", "subject"))
+    assert subjects == {language: message.subject for language, message in by_language.items()}
 
 
 @pytest.mark.django_db

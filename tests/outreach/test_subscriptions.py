@@ -10,7 +10,8 @@ from django.core import mail
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client, override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.models import PageViewRestriction
 
 from home.factories import (
@@ -93,7 +94,11 @@ def test_the_honeypot_and_the_rate_limit_refuse(client):
         ask(client, "once@example.org")
         response = ask(client, "once@example.org")
     assert len(mail.outbox) == 1
-    assert "Too many subscriptions" in response.content.decode()
+    with translation.override("sq"):  # the form's language at /subscriptions/
+        refusal = gettext(
+            "Too many subscriptions were asked for with this e-mail address. Please try again later."
+        )
+    assert refusal in response.content.decode()
 
 
 def test_an_immediate_email_per_page_in_the_language_and_script_with_unsubscribe_headers(

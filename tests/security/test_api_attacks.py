@@ -199,6 +199,12 @@ def test_form_post_cross_site(client):
         "/graphql/", {"query": TYPENAME}, HTTP_ORIGIN="https://evil.example"
     )
     assert forged.status_code == 415
+    # A GraphQL multipart request (file uploads) from a cross-site form: it cannot add the header.
+    operations = json.dumps({"query": "mutation { submitCitizenMessage(input: {}) { trackingCode } }"})
+    upload = Client(enforce_csrf_checks=True).post(
+        "/graphql/", {"operations": operations, "map": "{}"}, HTTP_ORIGIN="https://evil.example"
+    )
+    assert upload.status_code == 415 and "Apollo-Require-Preflight" in upload.content.decode()
     text = Client().post("/graphql/", data=TYPENAME, content_type="text/plain")
     assert text.status_code == 415
 

@@ -130,7 +130,10 @@ GRAPHQL_FIELDS = {
 
 #: Mutations, and where what they accept and answer is checked.
 GRAPHQL_MUTATIONS = {
-    "submitCitizenMessage": "tests/citizens/test_submission.py: validation, storage, no personal data out",
+    "submitCitizenMessage": (
+        "tests/citizens/test_submission.py: validation, storage, no personal data out;"
+        " tests/citizens/test_api_attachments.py: files by multipart request, checked, never shown"
+    ),
     "subscribe": "tests/outreach/test_subscriptions.py: double opt-in, nothing stored or answered but ok",
 }
 

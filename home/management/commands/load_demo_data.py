@@ -16,6 +16,7 @@ LOADERS = [
     "outreach.demo.load",
     "citizens.demo.load",
     "events.demo.load",
+    "outreach.demo.load_notice_history",
     "translations.demo.load",
 ]
 
