@@ -1,8 +1,9 @@
 """Citizens' subscriptions: the site's news by e-mail, in the subscriber's language and script.
 
 - **Double opt-in.** ``subscribe`` (the site's form and the API's mutation) checks the
-  honeypot and the rate limits (``citizens.limits``), then e-mails a confirmation
-  link. The choices travel in that signed link; nothing is stored until it is
+  honeypot, the rate limits (``citizens.limits``) and the proof-of-work
+  (``citizens.proof``, the same challenge as the citizens' messages), then e-mails a
+  confirmation link. The choices travel in that signed link; nothing is stored until it is
   opened, so an unconfirmed address gets that one e-mail and is kept nowhere.
 - **What is sent.** When a page of a category (news, announcements, decisions,
   vacancies, events) is first published and public in its source language, each
@@ -33,7 +34,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Site
 
-from citizens import limits
+from citizens import limits, proof
 from cms.mail import compose, in_language, public_url
 from cms.public import is_public_page
 from home.models import Body, Topic
@@ -132,7 +133,8 @@ def refusal(request, data, language):
             return _(
                 "Too many subscriptions were asked for with this e-mail address. Please try again later."
             )
-    return None
+        # Last: a solved challenge is spent only on a request that passed the cheaper checks.
+        return proof.refusal(data.get("proof_of_work"))
 
 
 def subscribe(data, *, language, request):
@@ -155,11 +157,31 @@ def confirmation_token(choices):
     return signing.dumps(choices, salt=CONFIRM_SALT, compress=True)
 
 
+def choices_for(token):
+    """The choices a confirmation link carries, or None when it is forged or expired."""
+    try:
+        return signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.BadSignature:
+        return None
+
+
+def describe(choices):
+    """The choices as the confirmation page shows them: labels in the active language."""
+    categories = dict(Subscription.Category.choices)
+    return {
+        "email": choices["email"],
+        "language": dict(Language.choices).get(choices["language"], choices["language"]),
+        "categories": [categories[code] for code in choices["categories"] if code in categories],
+        "topics": [str(topic) for topic in Topic.objects.filter(slug__in=choices["topics"])],
+        "bodies": [str(body) for body in Body.objects.filter(slug__in=choices["bodies"])],
+        "frequency": dict(Subscription.Frequency.choices).get(choices["frequency"], choices["frequency"]),
+    }
+
+
 def confirm(token):
     """Store (or replace) the subscription the link carries; the subscription, or None if the link is bad."""
-    try:
-        choices = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
-    except signing.BadSignature:
+    choices = choices_for(token)
+    if choices is None:
         return None
     with transaction.atomic():
         subscription, _created = Subscription.objects.update_or_create(
