@@ -14,6 +14,8 @@
   workers never send it twice; at sending time a page that is no longer public is
   left out (``cms.public``), and each page is given in the subscriber's language
   where its translation is live.
+- **Bounces and complaints** mark the address (``outreach.deliverability``): a marked
+  subscription gets nothing more until it is confirmed again.
 - **Leaving.** Every e-mail links the preferences page and carries RFC 8058's
   ``List-Unsubscribe`` and ``List-Unsubscribe-Post`` headers: a POST to the link
   unsubscribes without login. The links hold a signed token of the subscription.
@@ -191,6 +193,10 @@ def confirm(token):
                 "categories": choices["categories"],
                 "frequency": choices["frequency"],
                 "confirmed_at": timezone.now(),
+                # The link reached the mailbox: a bounce or complaint mark no longer holds.
+                "undeliverable": "",
+                "undeliverable_at": None,
+                "undeliverable_detail": "",
             },
         )
         subscription.topics.set(Topic.objects.filter(slug__in=choices["topics"]))
@@ -290,7 +296,7 @@ def queue_page(page):
     if category is None or not is_source(page) or not is_public_page(page):
         return []
     queued = []
-    for subscription in Subscription.objects.prefetch_related("topics", "bodies"):
+    for subscription in Subscription.objects.deliverable().prefetch_related("topics", "bodies"):
         if wants(subscription, page, category):
             _item, created = SubscriptionItem.objects.get_or_create(subscription=subscription, page=page)
             if created:
@@ -341,7 +347,7 @@ def entry_in(page, language):
 def send_items(subscription_pk, now=None):
     """E-mail the subscription's unsent items (public ones only) in one message; how many went."""
     now = now or timezone.now()
-    subscription = Subscription.objects.filter(pk=subscription_pk).first()
+    subscription = Subscription.objects.deliverable().filter(pk=subscription_pk).first()
     if subscription is None:
         return 0
     items = list(claim_items(subscription, now))
@@ -404,7 +410,9 @@ def build_message(subscription, pages):
 def send_subscriptions(frequency=None, now=None):
     """Send what is pending ({subscription pk: e-mails' items}): the cron's daily digest and any stragglers."""
     now = now or timezone.now()
-    subscriptions = Subscription.objects.filter(items__sent_at__isnull=True, items__claimed_at__isnull=True)
+    subscriptions = Subscription.objects.deliverable().filter(
+        items__sent_at__isnull=True, items__claimed_at__isnull=True
+    )
     if frequency:
         subscriptions = subscriptions.filter(frequency=frequency)
     return {pk: send_items(pk, now=now) for pk in subscriptions.distinct().values_list("pk", flat=True)}
