@@ -1,4 +1,5 @@
-"""Admin screens of the directory: contacts (with CSV import and export), organisations, interactions."""
+"""Admin screens of the directory: contacts (with CSV import and export), organisations, interactions,
+and the citizens' subscriptions (``outreach.subscription_admin``)."""
 
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -11,6 +12,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from outreach.admin_views import EXPORT_PERMISSION, IMPORT_PERMISSIONS, ContactExportView, ContactImportView
 from outreach.models import Contact, Interaction, Organisation
+from outreach.subscription_admin import SubscriptionViewSet
 
 
 class ContactIndexView(IndexView):
@@ -37,7 +39,16 @@ class ContactViewSet(ModelViewSet):
     menu_label = _("Contacts")
     index_view_class = ContactIndexView
     list_display = ["__str__", "kind", "community", "language", "email", "phone", "consent", "is_active"]
-    list_filter = ["kind", "community", "language", "topics", "bodies", "consent", "is_active"]
+    list_filter = [
+        "kind",
+        "community",
+        "language",
+        "topics",
+        "bodies",
+        "consent",
+        "is_active",
+        "undeliverable",
+    ]
     search_fields = ["name", "organisation__name", "role", "email", "phone", "notes"]
     edit_handler = ObjectList(
         [
@@ -49,6 +60,14 @@ class ContactViewSet(ModelViewSet):
             MultiFieldPanel([FieldPanel("consent"), FieldPanel("consent_date")], heading=_("Consent")),
             FieldPanel("notes"),
             FieldPanel("is_active"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("undeliverable"),
+                    FieldPanel("undeliverable_at", read_only=True),
+                    FieldPanel("undeliverable_detail", read_only=True),
+                ],
+                heading=_("Delivery"),
+            ),
         ]
     )
 
@@ -115,4 +134,5 @@ class DirectoryViewSetGroup(ModelViewSetGroup):
         ContactViewSet("contacts"),
         OrganisationViewSet("organisations"),
         InteractionViewSet("interactions"),
+        SubscriptionViewSet("subscriptions"),
     )
