@@ -294,13 +294,19 @@ class Subscription(DeliverabilityMark):
     def __str__(self):
         return self.email
 
-    @property
-    def status(self):
+    def _status(self):
         """Confirmed, or why nothing more is sent (unconfirmed and unsubscribed addresses are not stored)."""
         return self.undeliverable or "confirmed"
 
+    _status.short_description = _("status")
+    status = property(_status)
+
     def get_status_display(self):
         return Undeliverable(self.undeliverable).label if self.undeliverable else _("Confirmed")
+
+    def get_categories_display(self):
+        labels = dict(self.Category.choices)
+        return ", ".join(str(labels.get(code, code)) for code in self.categories)
 
 
 class SubscriptionItem(models.Model):

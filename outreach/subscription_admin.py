@@ -54,9 +54,8 @@ class SubscriptionFilterSet(WagtailFilterSet):
 
 def choices_of(subscription):
     """Categories, topics and bodies in one cell, each group on its own line."""
-    categories = dict(Subscription.Category.choices)
     groups = [
-        ", ".join(str(categories.get(code, code)) for code in subscription.categories),
+        subscription.get_categories_display(),
         ", ".join(str(topic) for topic in subscription.topics.all()),
         ", ".join(str(body) for body in subscription.bodies.all()),
     ]
