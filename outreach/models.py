@@ -55,6 +55,34 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
+class Undeliverable(models.TextChoices):
+    """Why the mail provider says an address must not be written to (``outreach.deliverability``)."""
+
+    BOUNCED = "bounced", _("Bounced")
+    COMPLAINED = "complained", _("Complained (marked as spam)")
+    REJECTED = "rejected", _("Rejected by the mail provider")
+
+
+class DeliverabilityMark(models.Model):
+    """The mark the provider's bounce and complaint reports set: nothing more is sent while it is there."""
+
+    undeliverable = models.CharField(
+        _("not deliverable"),
+        max_length=12,
+        choices=Undeliverable.choices,
+        blank=True,
+        help_text=_("Set from the mail provider's reports; clear it only once the address works again."),
+    )
+    undeliverable_at = models.DateTimeField(_("not deliverable since"), null=True, blank=True)
+    undeliverable_detail = models.TextField(_("delivery report"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clear_undeliverable(self):
+        self.undeliverable, self.undeliverable_at, self.undeliverable_detail = "", None, ""
+
+
 class Organisation(models.Model):
     """A newsroom, association, club, school, community or international body the office talks to."""
 
@@ -82,8 +110,12 @@ class ContactQuerySet(models.QuerySet):
         """Contacts with this e-mail address, whatever its case: the directory's identity of a person."""
         return self.filter(email__iexact=email.strip())
 
+    def deliverable(self):
+        """Contacts whose address no bounce or complaint has marked."""
+        return self.filter(undeliverable="")
 
-class Contact(models.Model):
+
+class Contact(DeliverabilityMark):
     """A person (or an organisation's shared address) in the office's directory."""
 
     name = models.CharField(_("name"), max_length=255, blank=True)
@@ -149,6 +181,8 @@ class Contact(models.Model):
             raise ValidationError({"email": _("Another contact has this e-mail address.")})
         if self.consent and not self.consent_date:
             raise ValidationError({"consent_date": _("Give the date the contact consented.")})
+        if not self.undeliverable:
+            self.clear_undeliverable()  # cleared by the office: the report goes with the mark
 
 
 class InteractionQuerySet(models.QuerySet):
@@ -216,7 +250,13 @@ class Interaction(models.Model):
         return f"{self.get_kind_display()}: {self.subject}"
 
 
-class Subscription(models.Model):
+class SubscriptionQuerySet(models.QuerySet):
+    def deliverable(self):
+        """Subscriptions whose address no bounce or complaint has marked."""
+        return self.filter(undeliverable="")
+
+
+class Subscription(DeliverabilityMark):
     """A citizen's subscription to the site's news by e-mail (``outreach.subscriptions``).
 
     Stored only once the address is confirmed: until then the choices travel in the
@@ -248,6 +288,8 @@ class Subscription(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed"))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = SubscriptionQuerySet.as_manager()
+
     class Meta:
         ordering = ["pk"]
         verbose_name = _("subscription")
@@ -255,6 +297,20 @@ class Subscription(models.Model):
 
     def __str__(self):
         return self.email
+
+    def _status(self):
+        """Confirmed, or why nothing more is sent (unconfirmed and unsubscribed addresses are not stored)."""
+        return self.undeliverable or "confirmed"
+
+    _status.short_description = _("status")
+    status = property(_status)
+
+    def get_status_display(self):
+        return Undeliverable(self.undeliverable).label if self.undeliverable else _("Confirmed")
+
+    def get_categories_display(self):
+        labels = dict(self.Category.choices)
+        return ", ".join(str(labels.get(code, code)) for code in self.categories)
 
 
 class SubscriptionItem(models.Model):

@@ -1,5 +1,5 @@
 """Admin screens of the directory: contacts (with CSV import and export), organisations, interactions,
-and the campaign timeline."""
+the campaign timeline and the citizens' subscriptions (``outreach.subscription_admin``)."""
 
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -21,6 +21,7 @@ from outreach.admin_views import (
 )
 from outreach.campaigns import TIMELINE_PERMISSION
 from outreach.models import Contact, Interaction, Organisation
+from outreach.subscription_admin import SubscriptionViewSet
 
 
 class ContactIndexView(IndexView):
@@ -47,7 +48,16 @@ class ContactViewSet(ModelViewSet):
     menu_label = _("Contacts")
     index_view_class = ContactIndexView
     list_display = ["__str__", "kind", "community", "language", "email", "phone", "consent", "is_active"]
-    list_filter = ["kind", "community", "language", "topics", "bodies", "consent", "is_active"]
+    list_filter = [
+        "kind",
+        "community",
+        "language",
+        "topics",
+        "bodies",
+        "consent",
+        "is_active",
+        "undeliverable",
+    ]
     search_fields = ["name", "organisation__name", "role", "email", "phone", "notes"]
     edit_handler = ObjectList(
         [
@@ -59,6 +69,14 @@ class ContactViewSet(ModelViewSet):
             MultiFieldPanel([FieldPanel("consent"), FieldPanel("consent_date")], heading=_("Consent")),
             FieldPanel("notes"),
             FieldPanel("is_active"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("undeliverable"),
+                    FieldPanel("undeliverable_at", read_only=True),
+                    FieldPanel("undeliverable_detail", read_only=True),
+                ],
+                heading=_("Delivery"),
+            ),
         ]
     )
 
@@ -142,4 +160,5 @@ class DirectoryViewSetGroup(ModelViewSetGroup):
         OrganisationViewSet("organisations"),
         InteractionViewSet("interactions"),
         CampaignTimelineViewSet("campaign_timeline", url_prefix="outreach/campaign-timeline"),
+        SubscriptionViewSet("subscriptions"),
     )

@@ -6,13 +6,15 @@ from wagtail.permissions import register_permission_policy
 
 from outreach.admin_views import REPORT_PERMISSION, ReportView
 from outreach.campaigns import TIMELINE_PERMISSION
-from outreach.models import Contact, Interaction, Organisation
+from outreach.models import Contact, Interaction, Organisation, Subscription
 from outreach.panels import VIEW_PERMISSION, CampaignWeekPanel, FollowUpsPanel
+from outreach.subscription_admin import SubscriptionPermissionPolicy
 from outreach.viewsets import DirectoryViewSetGroup
 
 register_permission_policy(Contact)
 register_permission_policy(Organisation)
 register_permission_policy(Interaction)
+register_permission_policy(Subscription, SubscriptionPermissionPolicy(Subscription))
 
 
 @hooks.register("register_admin_viewset")

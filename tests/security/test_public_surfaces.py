@@ -61,6 +61,11 @@ CONTENT_URLS = {
     "graphql/": "every root field (GRAPHQL_FIELDS)",
 }
 
+ANYMAIL_TRACKING = (
+    "a mail provider's bounce and complaint reports: POST with the ANYMAIL_WEBHOOK_SECRET basic auth,"
+    " answers nothing (tests/outreach/test_deliverability.py)"
+)
+
 #: URL patterns that show no content to the public, and why.
 NO_CONTENT_URLS = {
     "admin/": "the admin: staff only, behind login",
@@ -87,6 +92,20 @@ NO_CONTENT_URLS = {
     "subscriptions/confirm/<str:token>/": "confirms a signed subscription link; shows no content",
     "subscriptions/preferences/<str:token>/": "a subscription's choices by signed link (topics, bodies)",
     "subscriptions/unsubscribe/<str:token>/": "RFC 8058 one-click unsubscribe; shows no content",
+    "anymail/amazon_ses/tracking/": ANYMAIL_TRACKING,
+    "anymail/brevo/tracking/": ANYMAIL_TRACKING,
+    "anymail/mailersend/tracking/": ANYMAIL_TRACKING,
+    "anymail/mailgun/tracking/": ANYMAIL_TRACKING,
+    "anymail/mailjet/tracking/": ANYMAIL_TRACKING,
+    "anymail/mailtrap/tracking/": ANYMAIL_TRACKING,
+    "anymail/postal/tracking/": ANYMAIL_TRACKING,
+    "anymail/postmark/tracking/": ANYMAIL_TRACKING,
+    "anymail/resend/tracking/": ANYMAIL_TRACKING,
+    "anymail/sendgrid/tracking/": ANYMAIL_TRACKING,
+    "anymail/sendinblue/tracking/": ANYMAIL_TRACKING,
+    "anymail/sparkpost/tracking/": ANYMAIL_TRACKING,
+    "anymail/unisender_go/tracking/": ANYMAIL_TRACKING,
+    "anymail/mandrill/tracking/": ANYMAIL_TRACKING,
     r"^static/(?P<path>.*)$": "static files (DEBUG only)",
     r"^media/(?P<path>.*)$": "images and renditions (DEBUG only); documents live outside MEDIA_ROOT",
 }

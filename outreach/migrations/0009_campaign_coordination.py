@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('documents', '0003_file_storage_and_filters'),
         ('home', '0008_campaign_channels'),
-        ('outreach', '0006_subscriptions'),
+        ('outreach', '0008_subscription_permissions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
