@@ -23,6 +23,14 @@ urlpatterns = [
     re_path(r"^open-data/citizens-monthly\.(?P<format>csv|json)$", open_data, name="citizens_open_data"),
 ]
 
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):
+    # The mail provider's delivery reports (bounces, complaints: outreach/deliverability.py),
+    # only with the basic-auth secret that keeps anyone else from posting them. Not inbound mail.
+    from anymail import urls as anymail_urls
+
+    tracking = [url for url in anymail_urls.urlpatterns if url.name.endswith("tracking_webhook")]
+    urlpatterns += [path("anymail/", include((tracking, "anymail")))]
+
 if settings.BENCH:
     urlpatterns += [path("bench/", include("bench.urls"))]
 

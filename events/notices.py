@@ -255,13 +255,18 @@ def recipients_for(notice):
 
         return press.recipients(notice.page.specific)
     if notice.kind == MediaNotice.Kind.CANCELLATION:
-        return Contact.objects.filter(
-            Q(deliveries__sent_at__isnull=False) | Q(deliveries__attempted_at__isnull=False),
-            is_active=True,
-            deliveries__notice__page_id=notice.page_id,
-        ).distinct()
-    # The directory's media contacts with an address; other kinds hear from the office otherwise.
-    contacts = Contact.objects.media().filter(is_active=True).exclude(email="")
+        return (
+            Contact.objects.deliverable()
+            .filter(
+                Q(deliveries__sent_at__isnull=False) | Q(deliveries__attempted_at__isnull=False),
+                is_active=True,
+                deliveries__notice__page_id=notice.page_id,
+            )
+            .distinct()
+        )
+    # The directory's media contacts with an address (none that bounced or complained,
+    # outreach.deliverability); other kinds hear from the office otherwise.
+    contacts = Contact.objects.media().deliverable().filter(is_active=True).exclude(email="")
     topic_ids = list(notice.page.specific.topics.values_list("pk", flat=True))
     if topic_ids:
         # Contacts with interests hear about entries on those topics; the others hear about all.

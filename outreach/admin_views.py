@@ -1,4 +1,4 @@
-"""The directory's CSV import and export screens, and the report to the head of office."""
+"""The directory's CSV import and export screens, the report to the head of office, the campaign timeline."""
 
 import csv
 import datetime as dt
@@ -18,7 +18,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Site
 
-from outreach.models import Contact
+from outreach.campaigns import (
+    TIMELINE_PERMISSION,
+    campaigns_as_saved,
+    default_period,
+    timeline,
+    titles_in_active_language,
+)
+from outreach.models import Channel, Contact
 from outreach.report import build_report, last_month
 from outreach.report_pdf import build_report_pdf
 from outreach.resources import COLUMNS, export_csv, import_csv
@@ -203,3 +210,64 @@ def report_pdf(sections, start, end, request):
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="report-{start:%Y-%m-%d}-{end:%Y-%m-%d}.pdf"'
     return response
+
+
+class TimelineForm(PeriodForm):
+    campaign = forms.TypedChoiceField(label=_("Campaign"), coerce=int, required=False, empty_value=None)
+    channel = forms.ChoiceField(label=_("Channel"), required=False)
+
+    def __init__(self, *args, campaigns=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].choices = [("", _("All campaigns")), *campaigns]
+        self.fields["channel"].choices = [("", _("All channels")), *Channel.choices]
+
+
+class CampaignTimelineView(WagtailAdminTemplateMixin, TemplateView):
+    """The campaigns' activities over a period, month by month, with the overdue ones on top."""
+
+    template_name = "outreach/admin/campaign_timeline.html"
+    page_title = _("Campaign timeline")
+    header_icon = "date"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(TIMELINE_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get(self, request, *args, **kwargs):
+        today = timezone.localdate()
+        start, end = default_period(today)
+        campaigns = campaigns_as_saved()
+        titles = titles_in_active_language(campaigns)
+        choices = [(campaign.pk, titles[campaign.pk]) for campaign in campaigns if campaign.activities.all()]
+        # Unfiltered: the default period, no errors to show.
+        bound = any(name in request.GET for name in ("start", "end", "campaign", "channel"))
+        data = request.GET.copy()
+        # A filter chosen without a period keeps the default one (dates as the date picker writes them).
+        data.setdefault("start", start.isoformat())
+        data.setdefault("end", end.isoformat())
+        form = TimelineForm(data if bound else None, initial={"start": start, "end": end}, campaigns=choices)
+        chosen = {"start": start, "end": end, "campaign": None, "channel": ""}
+        if bound and form.is_valid():
+            chosen = form.cleaned_data
+        context = {
+            "form": form,
+            "today": today,
+            "titles": titles,
+            "start": chosen["start"],
+            "end": chosen["end"],
+        }
+        if not form.errors:
+            context.update(
+                timeline(
+                    chosen["start"],
+                    chosen["end"],
+                    campaigns=[c for c in campaigns if chosen["campaign"] in (None, c.pk)],
+                    channel=chosen["channel"] or None,
+                    today=today,
+                )
+            )
+        return self.render_to_response(self.get_context_data(**context))

@@ -1,4 +1,5 @@
-"""Demo directory: contacts of every kind in Albanian, Serbian and English, and a month of interactions.
+"""Demo directory: contacts of every kind in Albanian, Serbian and English, a month of interactions, and
+the coordination of two media campaigns.
 
 The interactions fall in last month, the period the report to the head of
 office opens on; their follow-ups are counted from today.
@@ -8,9 +9,20 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from wagtail.documents import get_document_model
 
-from home.models import Body, Topic
-from outreach.models import Contact, Interaction, Kind, Organisation
+from home.models import Body, CampaignPage, PublicationPage, Topic
+from outreach.models import (
+    CampaignActivity,
+    CampaignMaterial,
+    CampaignTargetGroup,
+    Channel,
+    Community,
+    Contact,
+    Interaction,
+    Kind,
+    Organisation,
+)
 from outreach.report import day_bounds, last_month
 
 # kind, organisation, community, person, role, e-mail, language, topic slugs, body slugs
@@ -312,6 +324,7 @@ def load(ctx):
         contact.bodies.set([bodies[slug] for slug in body_slugs if slug in bodies])
         ctx.count("contacts", True)
     load_interactions(ctx)
+    load_campaigns(ctx)
 
 
 # kind, days ago, subject, contacts' e-mails, topic slug, outcome, follow-up in days from today (None: none)
@@ -479,6 +492,84 @@ def load_interactions(ctx):
         )
         interaction.contacts.set(Contact.objects.filter(email__in=emails))
         ctx.count("interactions", True)
+
+
+# campaign slug: channels, target groups (kind, community, contact e-mail), publication slugs, activities:
+# (title, channel, days from today planned, days from today done or None, status, interaction subject)
+CAMPAIGNS = {
+    "fushata-per-transparence": (
+        [Channel.WEBSITE, Channel.SOCIAL_MEDIA, Channel.RADIO, Channel.PUBLIC_MEETING, Channel.POSTERS],
+        [(Kind.CIVIL_SOCIETY, "", ""), ("", Community.SERBIAN, ""), ("", "", "besnik.gashi@koha.example")],
+        ["fletepalosje-qasja-ne-dokumente"],
+        [
+            ("Fletëpalosja në zyrat e komunës", Channel.POSTERS, -24, -22, "done", ""),
+            (
+                "Intervistë në radion lokale",
+                Channel.RADIO,
+                -12,
+                -12,
+                "done",
+                "Koha Ditore: pyetje për projektbuxhetin",
+            ),
+            ("Seria e postimeve: si kërkohet një dokument", Channel.SOCIAL_MEDIA, -3, None, "planned", ""),
+            ("Spot televiziv", Channel.TV, -8, None, "cancelled", ""),
+            ("Takim publik në Qendrën e Kulturës", Channel.PUBLIC_MEETING, 2, None, "planned", ""),
+            ("Faqja e fushatës në ueb", Channel.WEBSITE, 5, None, "planned", ""),
+            ("Mesazh SMS për lagjet", Channel.SMS, 20, None, "planned", ""),
+        ],
+    ),
+    "fushata-ambiente": (
+        [Channel.SOCIAL_MEDIA, Channel.EMAIL, Channel.POSTERS],
+        [(Kind.SCHOOL, "", ""), (Kind.COMMUNITY, "", "")],
+        [],
+        [
+            ("Letër shkollave për aksionin e pastrimit", Channel.EMAIL, -15, -14, "done", ""),
+            ("Posterë në shkolla", Channel.POSTERS, -1, None, "planned", ""),
+            ("Aksioni i pastrimit: foto dhe video", Channel.SOCIAL_MEDIA, 6, None, "planned", ""),
+            ("Njoftim për mediat pas aksionit", Channel.PRINT, 35, None, "planned", ""),
+        ],
+    ),
+}
+
+
+def load_campaigns(ctx):
+    """Two campaigns' channels, target groups, materials and activities: done, overdue and ahead."""
+    today = timezone.localdate()
+    staff = list(get_user_model().objects.filter(groups__name="Editors").order_by("pk")[:2])
+    interactions = {interaction.subject: interaction for interaction in Interaction.objects.all()}
+    document = get_document_model().objects.order_by("pk").first()
+    for slug, (channels, groups, publications, activities) in CAMPAIGNS.items():
+        page = CampaignPage.objects.filter(slug=slug, locale__language_code="sq").first()
+        if page is None or page.activities.exists():
+            continue
+        page = page.get_latest_revision_as_object()
+        page.channels = [str(channel) for channel in channels]
+        for kind, community, email in groups:
+            page.target_groups.add(
+                CampaignTargetGroup(
+                    kind=kind,
+                    community=community,
+                    contact=Contact.objects.with_email(email).first() if email else None,
+                )
+            )
+        for publication in PublicationPage.objects.filter(slug__in=publications, locale=page.locale):
+            page.materials.add(CampaignMaterial(page=publication))
+        if document is not None:
+            page.materials.add(CampaignMaterial(document=document, note="Për t\u00eb shp\u00ebrndar\u00eb"))
+        for number, (title, channel, planned, done, status, subject) in enumerate(activities):
+            page.activities.add(
+                CampaignActivity(
+                    title=title,
+                    channel=channel,
+                    planned_on=today + dt.timedelta(days=planned),
+                    done_on=None if done is None else today + dt.timedelta(days=done),
+                    status=status,
+                    responsible=staff[number % len(staff)] if staff else None,
+                    interaction=interactions.get(subject),
+                )
+            )
+        page.save_revision().publish()
+        ctx.count("campaign activities", True)
 
 
 # Refused by one newsroom's server: the report counts its e-mails as not delivered.

@@ -10,6 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
+from wagtail.documents import get_document_model_string
+from wagtail.models import Orderable
 
 
 class Kind(models.TextChoices):
@@ -51,6 +55,34 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
+class Undeliverable(models.TextChoices):
+    """Why the mail provider says an address must not be written to (``outreach.deliverability``)."""
+
+    BOUNCED = "bounced", _("Bounced")
+    COMPLAINED = "complained", _("Complained (marked as spam)")
+    REJECTED = "rejected", _("Rejected by the mail provider")
+
+
+class DeliverabilityMark(models.Model):
+    """The mark the provider's bounce and complaint reports set: nothing more is sent while it is there."""
+
+    undeliverable = models.CharField(
+        _("not deliverable"),
+        max_length=12,
+        choices=Undeliverable.choices,
+        blank=True,
+        help_text=_("Set from the mail provider's reports; clear it only once the address works again."),
+    )
+    undeliverable_at = models.DateTimeField(_("not deliverable since"), null=True, blank=True)
+    undeliverable_detail = models.TextField(_("delivery report"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clear_undeliverable(self):
+        self.undeliverable, self.undeliverable_at, self.undeliverable_detail = "", None, ""
+
+
 class Organisation(models.Model):
     """A newsroom, association, club, school, community or international body the office talks to."""
 
@@ -78,8 +110,12 @@ class ContactQuerySet(models.QuerySet):
         """Contacts with this e-mail address, whatever its case: the directory's identity of a person."""
         return self.filter(email__iexact=email.strip())
 
+    def deliverable(self):
+        """Contacts whose address no bounce or complaint has marked."""
+        return self.filter(undeliverable="")
 
-class Contact(models.Model):
+
+class Contact(DeliverabilityMark):
     """A person (or an organisation's shared address) in the office's directory."""
 
     name = models.CharField(_("name"), max_length=255, blank=True)
@@ -145,6 +181,8 @@ class Contact(models.Model):
             raise ValidationError({"email": _("Another contact has this e-mail address.")})
         if self.consent and not self.consent_date:
             raise ValidationError({"consent_date": _("Give the date the contact consented.")})
+        if not self.undeliverable:
+            self.clear_undeliverable()  # cleared by the office: the report goes with the mark
 
 
 class InteractionQuerySet(models.QuerySet):
@@ -212,7 +250,13 @@ class Interaction(models.Model):
         return f"{self.get_kind_display()}: {self.subject}"
 
 
-class Subscription(models.Model):
+class SubscriptionQuerySet(models.QuerySet):
+    def deliverable(self):
+        """Subscriptions whose address no bounce or complaint has marked."""
+        return self.filter(undeliverable="")
+
+
+class Subscription(DeliverabilityMark):
     """A citizen's subscription to the site's news by e-mail (``outreach.subscriptions``).
 
     Stored only once the address is confirmed: until then the choices travel in the
@@ -244,6 +288,8 @@ class Subscription(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed"))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = SubscriptionQuerySet.as_manager()
+
     class Meta:
         ordering = ["pk"]
         verbose_name = _("subscription")
@@ -251,6 +297,20 @@ class Subscription(models.Model):
 
     def __str__(self):
         return self.email
+
+    def _status(self):
+        """Confirmed, or why nothing more is sent (unconfirmed and unsubscribed addresses are not stored)."""
+        return self.undeliverable or "confirmed"
+
+    _status.short_description = _("status")
+    status = property(_status)
+
+    def get_status_display(self):
+        return Undeliverable(self.undeliverable).label if self.undeliverable else _("Confirmed")
+
+    def get_categories_display(self):
+        labels = dict(self.Category.choices)
+        return ", ".join(str(labels.get(code, code)) for code in self.categories)
 
 
 class SubscriptionItem(models.Model):
@@ -272,3 +332,170 @@ class SubscriptionItem(models.Model):
 
     def __str__(self):
         return f"{self.subscription} ← {self.page_id}"
+
+
+class Channel(models.TextChoices):
+    """The ways a media campaign reaches people."""
+
+    WEBSITE = "website", _("Website")
+    SOCIAL_MEDIA = "social_media", _("Social media")
+    RADIO = "radio", _("Radio")
+    TV = "tv", _("Television")
+    PRINT = "print", _("Print media")
+    PUBLIC_MEETING = "public_meeting", _("Public meeting")
+    EMAIL = "email", _("E-mail")
+    SMS = "sms", _("SMS")
+    POSTERS = "posters", _("Posters and leaflets")
+    PRESS_CONFERENCE = "press_conference", _("Press conference")
+    OTHER = "other", _("Other")
+
+
+# A campaign's coordination (``outreach.campaigns``): kept on the campaign page in its source
+# language, never copied into translations, never rendered by the site or the API.
+
+
+class CampaignTargetGroup(Orderable):
+    """Whom a campaign addresses: an organisation, a contact, or every contact of a kind or community."""
+
+    campaign = ParentalKey("home.CampaignPage", on_delete=models.CASCADE, related_name="target_groups")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    contact = models.ForeignKey(
+        Contact, verbose_name=_("contact"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind of contact"), max_length=30, choices=Kind.choices, blank=True)
+    community = models.CharField(_("community"), max_length=20, choices=Community.choices, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("contact")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("community")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+    def __str__(self):
+        parts = [
+            str(self.organisation or ""),
+            str(self.contact or ""),
+            self.get_kind_display() if self.kind else "",
+            self.get_community_display() if self.community else "",
+        ]
+        return ", ".join(part for part in parts if part)
+
+    def clean(self):
+        if not (self.organisation_id or self.contact_id or self.kind or self.community):
+            raise ValidationError(_("Choose an organisation, a contact, a kind of contact or a community."))
+
+
+class CampaignActivity(Orderable):
+    """A thing to do for a campaign on a channel: planned for a date, then done or cancelled."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    campaign = ParentalKey("home.CampaignPage", on_delete=models.CASCADE, related_name="activities")
+    title = models.CharField(_("title"), max_length=255)
+    channel = models.CharField(_("channel"), max_length=30, choices=Channel.choices)
+    planned_on = models.DateField(_("planned date"))
+    done_on = models.DateField(_("date done"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible staff member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    interaction = models.ForeignKey(
+        Interaction,
+        verbose_name=_("interaction"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The meeting, call or e-mail of the directory's log this activity led to."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("channel"), FieldPanel("status"), FieldPanel("responsible")]),
+        FieldRowPanel([FieldPanel("planned_on"), FieldPanel("done_on")]),
+        FieldPanel("notes"),
+        FieldPanel("interaction"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        permissions = [("view_campaign_timeline", _("Can see the timeline of the campaigns' activities"))]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.status == self.Status.DONE and not self.done_on:
+            raise ValidationError({"done_on": _("Give the date the activity was done.")})
+        if self.done_on and self.status != self.Status.DONE:
+            raise ValidationError({"status": _("An activity with a date done is done: mark it so.")})
+
+    @property
+    def date(self):
+        """The day the activity belongs to on the timeline: when it was done, or is planned."""
+        return self.done_on or self.planned_on
+
+    def is_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.status == self.Status.PLANNED and self.planned_on < today
+
+
+class CampaignMaterial(Orderable):
+    """A publication page or a document the campaign uses."""
+
+    campaign = ParentalKey("home.CampaignPage", on_delete=models.CASCADE, related_name="materials")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("publication"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    panels = [
+        FieldRowPanel([PageChooserPanel("page", ["home.PublicationPage"]), FieldPanel("document")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    def __str__(self):
+        return str(self.page or self.document or self.note)
+
+    def clean(self):
+        if not (self.page_id or self.document_id):
+            raise ValidationError(_("Choose a publication or a document."))

@@ -1,8 +1,10 @@
-"""The dashboard panel of follow-ups due: a staff member's own, or everyone's for the head of office."""
+"""Dashboard panels: follow-ups due (a staff member's own, or everyone's for the head of office) and the
+campaigns' activities of the coming week."""
 
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
+from outreach.campaigns import this_week, titles_in_active_language
 from outreach.models import Interaction
 
 VIEW_PERMISSION = "outreach.view_interaction"
@@ -35,4 +37,20 @@ class FollowUpsPanel(Component):
             "total": due.count(),
             "overdue": due.filter(follow_up_date__lt=today).count(),
             "everyone": self.user.has_perm(VIEW_ALL_PERMISSION),
+        }
+
+
+class CampaignWeekPanel(Component):
+    """The campaigns' activities planned for the coming week, and how many are overdue."""
+
+    name = "campaign_week"
+    order = 145
+    template_name = "outreach/admin/campaign_week_panel.html"
+
+    def get_context_data(self, parent_context):
+        upcoming, overdue = this_week()
+        return {
+            "upcoming": upcoming,
+            "overdue": overdue,
+            "titles": titles_in_active_language([entry.campaign for entry in upcoming]),
         }

@@ -72,7 +72,7 @@ def _related_ids(page, name):
 
 def recipients(page):
     """The media contacts a press release of ``page`` goes to (see the module's docstring)."""
-    contacts = Contact.objects.media().filter(is_active=True).exclude(email="")
+    contacts = Contact.objects.media().deliverable().filter(is_active=True).exclude(email="")
     topic_ids, body_ids = _related_ids(page, "topics"), _related_ids(page, "bodies")
     if not (topic_ids or body_ids):
         return contacts

@@ -1,8 +1,9 @@
 """Citizens' subscriptions: the site's news by e-mail, in the subscriber's language and script.
 
 - **Double opt-in.** ``subscribe`` (the site's form and the API's mutation) checks the
-  honeypot and the rate limits (``citizens.limits``), then e-mails a confirmation
-  link. The choices travel in that signed link; nothing is stored until it is
+  honeypot, the rate limits (``citizens.limits``) and the proof-of-work
+  (``citizens.proof``, the same challenge as the citizens' messages), then e-mails a
+  confirmation link. The choices travel in that signed link; nothing is stored until it is
   opened, so an unconfirmed address gets that one e-mail and is kept nowhere.
 - **What is sent.** When a page of a category (news, announcements, decisions,
   vacancies, events) is first published and public in its source language, each
@@ -13,6 +14,8 @@
   workers never send it twice; at sending time a page that is no longer public is
   left out (``cms.public``), and each page is given in the subscriber's language
   where its translation is live.
+- **Bounces and complaints** mark the address (``outreach.deliverability``): a marked
+  subscription gets nothing more until it is confirmed again.
 - **Leaving.** Every e-mail links the preferences page and carries RFC 8058's
   ``List-Unsubscribe`` and ``List-Unsubscribe-Post`` headers: a POST to the link
   unsubscribes without login. The links hold a signed token of the subscription.
@@ -33,7 +36,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Site
 
-from citizens import limits
+from citizens import limits, proof
 from cms.mail import compose, in_language, public_url
 from cms.public import is_public_page
 from home.models import Body, Topic
@@ -132,7 +135,8 @@ def refusal(request, data, language):
             return _(
                 "Too many subscriptions were asked for with this e-mail address. Please try again later."
             )
-    return None
+        # Last: a solved challenge is spent only on a request that passed the cheaper checks.
+        return proof.refusal(data.get("proof_of_work"))
 
 
 def subscribe(data, *, language, request):
@@ -155,11 +159,31 @@ def confirmation_token(choices):
     return signing.dumps(choices, salt=CONFIRM_SALT, compress=True)
 
 
+def choices_for(token):
+    """The choices a confirmation link carries, or None when it is forged or expired."""
+    try:
+        return signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.BadSignature:
+        return None
+
+
+def describe(choices):
+    """The choices as the confirmation page shows them: labels in the active language."""
+    categories = dict(Subscription.Category.choices)
+    return {
+        "email": choices["email"],
+        "language": dict(Language.choices).get(choices["language"], choices["language"]),
+        "categories": [categories[code] for code in choices["categories"] if code in categories],
+        "topics": [str(topic) for topic in Topic.objects.filter(slug__in=choices["topics"])],
+        "bodies": [str(body) for body in Body.objects.filter(slug__in=choices["bodies"])],
+        "frequency": dict(Subscription.Frequency.choices).get(choices["frequency"], choices["frequency"]),
+    }
+
+
 def confirm(token):
     """Store (or replace) the subscription the link carries; the subscription, or None if the link is bad."""
-    try:
-        choices = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
-    except signing.BadSignature:
+    choices = choices_for(token)
+    if choices is None:
         return None
     with transaction.atomic():
         subscription, _created = Subscription.objects.update_or_create(
@@ -169,6 +193,10 @@ def confirm(token):
                 "categories": choices["categories"],
                 "frequency": choices["frequency"],
                 "confirmed_at": timezone.now(),
+                # The link reached the mailbox: a bounce or complaint mark no longer holds.
+                "undeliverable": "",
+                "undeliverable_at": None,
+                "undeliverable_detail": "",
             },
         )
         subscription.topics.set(Topic.objects.filter(slug__in=choices["topics"]))
@@ -268,7 +296,7 @@ def queue_page(page):
     if category is None or not is_source(page) or not is_public_page(page):
         return []
     queued = []
-    for subscription in Subscription.objects.prefetch_related("topics", "bodies"):
+    for subscription in Subscription.objects.deliverable().prefetch_related("topics", "bodies"):
         if wants(subscription, page, category):
             _item, created = SubscriptionItem.objects.get_or_create(subscription=subscription, page=page)
             if created:
@@ -319,7 +347,7 @@ def entry_in(page, language):
 def send_items(subscription_pk, now=None):
     """E-mail the subscription's unsent items (public ones only) in one message; how many went."""
     now = now or timezone.now()
-    subscription = Subscription.objects.filter(pk=subscription_pk).first()
+    subscription = Subscription.objects.deliverable().filter(pk=subscription_pk).first()
     if subscription is None:
         return 0
     items = list(claim_items(subscription, now))
@@ -382,7 +410,9 @@ def build_message(subscription, pages):
 def send_subscriptions(frequency=None, now=None):
     """Send what is pending ({subscription pk: e-mails' items}): the cron's daily digest and any stragglers."""
     now = now or timezone.now()
-    subscriptions = Subscription.objects.filter(items__sent_at__isnull=True, items__claimed_at__isnull=True)
+    subscriptions = Subscription.objects.deliverable().filter(
+        items__sent_at__isnull=True, items__claimed_at__isnull=True
+    )
     if frequency:
         subscriptions = subscriptions.filter(frequency=frequency)
     return {pk: send_items(pk, now=now) for pk in subscriptions.distinct().values_list("pk", flat=True)}

@@ -11,8 +11,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
+
+from citizens import proof
 
 from . import subscriptions
 
@@ -33,12 +35,19 @@ def subscribe(request):
         refusal = result.refusal
     else:
         form, refusal = subscriptions.SubscribeForm(initial={"language": language}), ""
-    return _page(request, "subscribe.html", {"form": form, "refusal": refusal})
+    # A fresh challenge each time the form is shown: a solved one is accepted once.
+    challenge = proof.new_challenge() if proof.enabled() else None
+    return _page(request, "subscribe.html", {"form": form, "refusal": refusal, "challenge": challenge})
 
 
 @never_cache
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "POST"])
 def confirm(request, token):
+    if request.method == "GET":
+        choices = subscriptions.choices_for(token)
+        if choices is None:
+            return _page(request, "subscription_message.html", {"message": "invalid"}, status=404)
+        return _page(request, "confirm.html", {"choices": subscriptions.describe(choices)})
     subscription = subscriptions.confirm(token)
     if subscription is None:
         return _page(request, "subscription_message.html", {"message": "invalid"}, status=404)
@@ -71,11 +80,18 @@ def preferences(request, token):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
+    if request.method == "POST" and request.POST.get("List-Unsubscribe") == "One-Click":
+        subscriptions.unsubscribe(token)
+        return HttpResponse(status=200)  # a mail client: nobody reads the page
+    return _unsubscribe_page(request, token)
+
+
+@csrf_protect
+def _unsubscribe_page(request, token):
+    """The page's own button: a form like any other, with its CSRF token."""
     if request.method == "GET":
         if subscriptions.subscription_for(token) is None:
             return _page(request, "subscription_message.html", {"message": "invalid"}, status=404)
         return _page(request, "unsubscribe.html", {})
     subscriptions.unsubscribe(token)
-    if request.POST.get("List-Unsubscribe") == "One-Click":
-        return HttpResponse(status=200)  # a mail client: nobody reads the page
     return _page(request, "subscription_message.html", {"message": "unsubscribed"})

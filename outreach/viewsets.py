@@ -1,16 +1,27 @@
-"""Admin screens of the directory: contacts (with CSV import and export), organisations, interactions."""
+"""Admin screens of the directory: contacts (with CSV import and export), organisations, interactions,
+the campaign timeline and the citizens' subscriptions (``outreach.subscription_admin``)."""
 
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 
-from outreach.admin_views import EXPORT_PERMISSION, IMPORT_PERMISSIONS, ContactExportView, ContactImportView
+from outreach.admin_views import (
+    EXPORT_PERMISSION,
+    IMPORT_PERMISSIONS,
+    CampaignTimelineView,
+    ContactExportView,
+    ContactImportView,
+)
+from outreach.campaigns import TIMELINE_PERMISSION
 from outreach.models import Contact, Interaction, Organisation
+from outreach.subscription_admin import SubscriptionViewSet
 
 
 class ContactIndexView(IndexView):
@@ -37,7 +48,16 @@ class ContactViewSet(ModelViewSet):
     menu_label = _("Contacts")
     index_view_class = ContactIndexView
     list_display = ["__str__", "kind", "community", "language", "email", "phone", "consent", "is_active"]
-    list_filter = ["kind", "community", "language", "topics", "bodies", "consent", "is_active"]
+    list_filter = [
+        "kind",
+        "community",
+        "language",
+        "topics",
+        "bodies",
+        "consent",
+        "is_active",
+        "undeliverable",
+    ]
     search_fields = ["name", "organisation__name", "role", "email", "phone", "notes"]
     edit_handler = ObjectList(
         [
@@ -49,6 +69,14 @@ class ContactViewSet(ModelViewSet):
             MultiFieldPanel([FieldPanel("consent"), FieldPanel("consent_date")], heading=_("Consent")),
             FieldPanel("notes"),
             FieldPanel("is_active"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("undeliverable"),
+                    FieldPanel("undeliverable_at", read_only=True),
+                    FieldPanel("undeliverable_detail", read_only=True),
+                ],
+                heading=_("Delivery"),
+            ),
         ]
     )
 
@@ -107,6 +135,22 @@ class InteractionViewSet(ModelViewSet):
     )
 
 
+class TimelineMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(TIMELINE_PERMISSION)
+
+
+class CampaignTimelineViewSet(ViewSet):
+    """The campaign timeline in the contacts menu: one view, shown to those who may see it."""
+
+    icon = "date"
+    menu_label = _("Campaign timeline")
+    menu_item_class = TimelineMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", CampaignTimelineView.as_view(), name="index")]
+
+
 class DirectoryViewSetGroup(ModelViewSetGroup):
     menu_label = _("Contacts")
     menu_icon = "group"
@@ -115,4 +159,6 @@ class DirectoryViewSetGroup(ModelViewSetGroup):
         ContactViewSet("contacts"),
         OrganisationViewSet("organisations"),
         InteractionViewSet("interactions"),
+        CampaignTimelineViewSet("campaign_timeline", url_prefix="outreach/campaign-timeline"),
+        SubscriptionViewSet("subscriptions"),
     )

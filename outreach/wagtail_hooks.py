@@ -5,13 +5,16 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from outreach.admin_views import REPORT_PERMISSION, ReportView
-from outreach.models import Contact, Interaction, Organisation
-from outreach.panels import VIEW_PERMISSION, FollowUpsPanel
+from outreach.campaigns import TIMELINE_PERMISSION
+from outreach.models import Contact, Interaction, Organisation, Subscription
+from outreach.panels import VIEW_PERMISSION, CampaignWeekPanel, FollowUpsPanel
+from outreach.subscription_admin import SubscriptionPermissionPolicy
 from outreach.viewsets import DirectoryViewSetGroup
 
 register_permission_policy(Contact)
 register_permission_policy(Organisation)
 register_permission_policy(Interaction)
+register_permission_policy(Subscription, SubscriptionPermissionPolicy(Subscription))
 
 
 @hooks.register("register_admin_viewset")
@@ -23,6 +26,8 @@ def register_directory_viewsets():
 def add_follow_ups_panel(request, panels):
     if request.user.has_perm(VIEW_PERMISSION):
         panels.append(FollowUpsPanel(request.user))
+    if request.user.has_perm(TIMELINE_PERMISSION):
+        panels.append(CampaignWeekPanel())
 
 
 @hooks.register("register_admin_urls")

@@ -7,6 +7,7 @@ local-memory cache, the console e-mail backend and Wagtail's database search.
 """
 
 import datetime
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "storages",
+    "anymail",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -183,6 +185,14 @@ else:
 # --- E-mail -----------------------------------------------------------------
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# A mail provider's API instead of SMTP, e.g. anymail.backends.postmark.EmailBackend (docs/deploy.md).
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default=EMAIL_BACKEND)  # noqa: F821 (set by the line above)
+# django-anymail: every ANYMAIL_* variable, without its prefix (ANYMAIL_POSTMARK_SERVER_TOKEN,
+# ANYMAIL_WEBHOOK_SECRET, ...). With WEBHOOK_SECRET set ("user:password"), the provider's
+# bounce and complaint webhooks are mounted under /anymail/ (outreach/deliverability.py).
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value for name, value in os.environ.items() if name.startswith("ANYMAIL_")
+}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="zkki@komuna.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Seconds an SMTP connection may block; well below the media-notice lease below.

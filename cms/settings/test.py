@@ -39,3 +39,6 @@ ADMIN_DEFAULT_LANGUAGE = "en"
 
 # Tests of the citizens' surfaces turn the proof-of-work on themselves (tests/citizens/test_proof.py).
 CITIZENS_PROOF_OF_WORK = False
+
+# The provider's webhooks are mounted (cms/urls.py) and checked with this basic-auth secret.
+ANYMAIL = {**ANYMAIL, "WEBHOOK_SECRET": "provider:test-webhook-secret"}  # noqa: F405

@@ -49,7 +49,10 @@ class CitizenQueries(graphene.ObjectType):
     )
     citizen_message_challenge = graphene.Field(
         graphene.NonNull(CitizenMessageChallenge),
-        description="A fresh proof-of-work challenge; its solution goes in `submitCitizenMessage`'s `proofOfWork`.",
+        description=(
+            "A fresh proof-of-work challenge; its solution goes in `submitCitizenMessage`'s or"
+            " `subscribe`'s `proofOfWork`."
+        ),
     )
     citizen_message_kinds = graphene.List(
         graphene.NonNull(CitizenMessageKind),

@@ -22,6 +22,12 @@ class SubscribeInput(graphene.InputObjectType):
     bodies = graphene.List(graphene.NonNull(graphene.String), description="Slugs of bodies.")
     frequency = graphene.String(description="immediate (default) or daily.")
     website = graphene.String(description="Leave empty (the honeypot).")
+    proof_of_work = graphene.String(
+        description=(
+            "A solved `citizenMessageChallenge` (the same proof-of-work as `submitCitizenMessage`'s"
+            " `proofOfWork`). Each is accepted once."
+        )
+    )
 
 
 class SubscribePayload(graphene.ObjectType):
@@ -47,7 +53,7 @@ class Subscribe(graphene.Mutation):
         language = request_language(locale)
         data = QueryDict(mutable=True)
         data.update({"language": input.get("language") or language, "frequency": "immediate"})
-        for name in ("email", "frequency", "website"):
+        for name in ("email", "frequency", "website", "proof_of_work"):
             if input.get(name):
                 data[name] = input[name]
         for name in ("categories", "topics", "bodies"):

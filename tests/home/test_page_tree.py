@@ -117,6 +117,10 @@ class CreateEveryTypeInTheAdminTests(WagtailPageTestCase):
                 "ends_on": "2026-06-30",
                 "goals": rich_text("<p>Më shumë pjesëmarrje.</p>"),
                 "related_pages": inline_formset([{"page": self.home.pk}]),
+                # The coordination tab (outreach): empty here, tested in tests/outreach/test_campaigns.py.
+                "target_groups": inline_formset([]),
+                "activities": inline_formset([]),
+                "materials": inline_formset([]),
             },
         }
         official_acts = {label.lower() for label in settings.OFFICIAL_ACT_PAGE_TYPES}

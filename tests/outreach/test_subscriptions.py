@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import PageViewRestriction
 
+from citizens import proof
 from home.factories import (
     DecisionIndexPageFactory,
     DecisionPageFactory,
@@ -80,11 +81,59 @@ def test_double_opt_in_stores_nothing_until_the_link_is_opened(
 
     link = LINK.search(confirmation.body).group(0)
     assert "/sr/subscriptions/confirm/" in link
-    assert client.get(link.removeprefix("http://localhost")).status_code == 200
+    path = link.removeprefix("http://localhost")
+    # Opening the link (or a mail scanner following it) shows the choices and a button only.
+    page = client.get(path)
+    assert page.status_code == 200
+    assert "qytetari@example.org" in page.content.decode() and 'method="post"' in page.content.decode()
+    assert not Subscription.objects.exists()
+    assert client.post(path).status_code == 200
     subscription = Subscription.objects.get(email="qytetari@example.org")
     assert (subscription.language, subscription.categories) == ("sr", ["news"])
     # A forged or altered link confirms nothing.
     assert client.get("/subscriptions/confirm/forged/").status_code == 404
+    assert client.post("/subscriptions/confirm/forged/").status_code == 404
+
+
+def test_confirming_needs_the_pages_button_with_its_csrf_token(budget_topic, assembly):
+    choices = {
+        "email": "skaner@example.org",
+        "language": "en",
+        "categories": ["news", "decisions"],
+        "topics": ["buxheti"],
+        "bodies": ["kuvendi"],
+        "frequency": "daily",
+    }
+    path = f"/en/subscriptions/confirm/{subscriptions.confirmation_token(choices)}/"
+    client = Client(enforce_csrf_checks=True)
+    for _scan in range(3):
+        page = client.get(path)
+    content = page.content.decode()
+    for shown in ("skaner@example.org", "English", "News", "Decisions", "Buxheti", "Kuvendi", "Once a day"):
+        assert shown in content
+    assert not Subscription.objects.exists()
+    # A POST without the page's token (a forged form elsewhere) is refused.
+    assert client.post(path).status_code == 403
+    assert not Subscription.objects.exists()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', content).group(1)
+    assert client.post(path, {"csrfmiddlewaretoken": csrf}).status_code == 200
+    subscription = Subscription.objects.get(email="skaner@example.org")
+    assert (subscription.frequency, list(subscription.bodies.all())) == ("daily", [assembly])
+
+
+def test_the_unsubscribe_page_asks_before_unsubscribing():
+    subscription = subscribed("page@example.org")
+    path = f"/en/subscriptions/unsubscribe/{subscriptions.manage_token(subscription)}/"
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(path)
+    assert page.status_code == 200
+    assert Subscription.objects.filter(pk=subscription.pk).exists()
+    assert client.post(path).status_code == 403  # the page's button carries the CSRF token
+    assert Subscription.objects.filter(pk=subscription.pk).exists()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
+    response = client.post(path, {"csrfmiddlewaretoken": csrf})
+    assert response.status_code == 200 and "unsubscribed" in response.content.decode()
+    assert not Subscription.objects.filter(pk=subscription.pk).exists()
 
 
 def test_the_honeypot_and_the_rate_limit_refuse(client):
@@ -254,3 +303,56 @@ def test_two_workers_send_a_digest_once(locales, site, news_index):
         thread.join(timeout=60)
     assert sum(results) == 3
     assert sum(message.body.count("Lajmi ") for message in mail.outbox) == 3
+
+
+SUBSCRIBE = """
+mutation($input: SubscribeInput!, $locale: Locale) {
+  subscribe(input: $input, locale: $locale) { ok errors { field messages } }
+}
+"""
+CHALLENGE = "{ citizenMessageChallenge { algorithm challenge maxNumber salt signature } }"
+
+
+def graphql(client, query, variables=None):
+    body = {"query": query, "variables": variables or {}}
+    return client.post("/graphql/", json.dumps(body), content_type="application/json").json()["data"]
+
+
+@pytest.fixture
+def proof_on(settings):
+    settings.CITIZENS_PROOF_OF_WORK = True
+    settings.CITIZENS_PROOF_OF_WORK_MAX_NUMBER = 2_000  # a quick search: the scheme, not the cost
+
+
+def test_the_mutation_needs_a_solved_challenge_once(client, proof_on):
+    asked = {"email": "pow@example.org", "categories": ["news"]}
+    refused = graphql(client, SUBSCRIBE, {"input": asked, "locale": "EN"})["subscribe"]
+    assert refused["ok"] is False
+    assert "anti-abuse check was not completed" in refused["errors"][0]["messages"][0]
+    assert mail.outbox == []
+
+    challenge = graphql(client, CHALLENGE)["citizenMessageChallenge"]
+    solution = proof.solve(challenge)
+    accepted = graphql(client, SUBSCRIBE, {"input": {**asked, "proofOfWork": solution}})["subscribe"]
+    assert accepted == {"ok": True, "errors": []}
+    replayed = graphql(client, SUBSCRIBE, {"input": {**asked, "proofOfWork": solution}, "locale": "EN"})
+    assert "already used" in replayed["subscribe"]["errors"][0]["messages"][0]
+    assert len(mail.outbox) == 1
+
+
+def test_the_form_carries_a_challenge_and_refuses_without_its_solution(client, proof_on):
+    html = client.get("/en/subscriptions/").content.decode()
+    assert 'name="proof_of_work"' in html and 'data-proof-of-work="proof-of-work-challenge"' in html
+    assert '/static/citizens/proof-of-work.js" nonce="' in html
+    marker = 'id="proof-of-work-challenge" type="application/json">'
+    challenge = json.loads(html[html.index(marker) + len(marker) :].split("</script>", 1)[0])
+
+    unsolved = ask(client, "form@example.org", path="/en/subscriptions/").content.decode()
+    assert "anti-abuse check was not completed" in unsolved and mail.outbox == []
+    solved = ask(client, "form@example.org", path="/en/subscriptions/", proof_of_work=proof.solve(challenge))
+    assert "We have e-mailed you a link" in solved.content.decode()
+    assert len(mail.outbox) == 1
+
+
+def test_without_the_proof_of_work_setting_the_form_has_no_challenge(client):
+    assert 'name="proof_of_work"' not in client.get("/en/subscriptions/").content.decode()
