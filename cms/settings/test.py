@@ -16,7 +16,10 @@ SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=tempfile.mkdtemp(prefix="cms-test-media-")))
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default="") or tempfile.mkdtemp(prefix="cms-test-media-"))
+if env.str("MEDIA_ROOT", default="") and os.environ.get("PYTEST_XDIST_WORKER"):
+    # A root given to `make test`'s workers is split between them: tests compare what is stored.
+    MEDIA_ROOT /= os.environ["PYTEST_XDIST_WORKER"]
 DOCUMENTS_ROOT = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-documents"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
