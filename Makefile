@@ -47,9 +47,11 @@ run: demo
 worker: install
 	$(BIN)/python manage.py db_worker
 
-## test: install the dev requirements and run the whole suite
+## test: install the dev requirements and run the whole suite, on TEST_WORKERS processes (one a core);
+## TEST_WORKERS=0 runs it in this process
+TEST_WORKERS ?= auto
 test: install-dev
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 e2e: install-dev
 	$(BIN)/python -m pytest tests/e2e -m e2e $(PYTEST_ARGS)

@@ -74,3 +74,13 @@ def pytest_collection_modifyitems(items):
     flushing = [item for item in items if item.get_closest_marker("flushes_database")]
     if flushing:
         items[:] = [item for item in items if item not in flushing] + flushing
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadfile`` (``make test``) that keeps the order above on every worker."""
+    if config.getvalue("dist") == "loadfile":
+        from tests.parallel import SuiteOrderScheduling
+
+        return SuiteOrderScheduling(config, log)
+    return None

@@ -3,6 +3,7 @@
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 # A frontend to preview on (the headless preview's tests; a test without one clears it). Set
 # before the base settings read it: the preview and the CSP's frame-src both follow it.
@@ -16,9 +17,18 @@ SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=tempfile.mkdtemp(prefix="cms-test-media-")))
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default="") or tempfile.mkdtemp(prefix="cms-test-media-"))
+if env.str("MEDIA_ROOT", default="") and os.environ.get("PYTEST_XDIST_WORKER"):
+    # A root given to `make test`'s workers is split between them: tests compare what is stored.
+    MEDIA_ROOT /= os.environ["PYTEST_XDIST_WORKER"]
 DOCUMENTS_ROOT = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-documents"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if os.environ.get("PYTEST_XDIST_WORKER") and CACHES["default"]["BACKEND"].endswith(".RedisCache"):  # noqa: F405
+    # Tests clear the cache, and a Redis cache's clear() is FLUSHDB: each of `make test`'s
+    # workers (gw0, gw1…) takes the database numbered after the one CACHE_URL names (of 16).
+    _cache = urlsplit(CACHES["default"]["LOCATION"])  # noqa: F405
+    _db = (int(_cache.path.strip("/") or 0) + int(os.environ["PYTEST_XDIST_WORKER"].removeprefix("gw"))) % 16
+    CACHES["default"]["LOCATION"] = urlunsplit(_cache._replace(path=f"/{_db}"))  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

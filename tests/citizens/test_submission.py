@@ -10,7 +10,7 @@ from django.test import override_settings
 from citizens import emails
 from citizens.models import Message, StatusChange
 from citizens.submission import submit
-from tests.events.smtp import Recorder, free_port, smtp_server
+from tests.events.smtp import Recorder, closed_port, smtp_server
 from tests.frontend_api.conftest import graphql_data, post
 
 pytestmark = pytest.mark.django_db
@@ -153,8 +153,8 @@ def test_the_status_gives_no_personal_data(client, kinds):
 def test_stored_when_smtp_is_down_and_sent_once_when_it_is_back(
     client, kinds, django_capture_on_commit_callbacks
 ):
-    closed = free_port()  # nothing listens there: the connection is refused
     with (
+        closed_port() as closed,
         override_settings(
             EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
             EMAIL_HOST="127.0.0.1",

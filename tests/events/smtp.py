@@ -34,6 +34,14 @@ def free_port():
 
 
 @contextlib.contextmanager
+def closed_port():
+    """A port nothing listens on, held for the block: no other test process can take it meanwhile."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))  # bound, never listening: a connection is refused
+        yield sock.getsockname()[1]
+
+
+@contextlib.contextmanager
 def smtp_server(handler):
     port = free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port)

@@ -15,7 +15,7 @@ from django_tasks_db.models import DBTaskResult
 from events import notices
 from events.factories import EventPageFactory
 from events.models import MediaNotice, NoticeDelivery
-from tests.events.smtp import Recorder, Refuser, free_port, smtp_server
+from tests.events.smtp import Recorder, Refuser, closed_port, smtp_server
 
 
 def scheduled_notice(calendar_index, days=20):
@@ -84,10 +84,13 @@ def test_smtp_refusals_are_recorded_and_retried_then_failed(calendar_index, cont
 @pytest.mark.django_db
 def test_retry_after_a_closed_port_sends_to_each_contact_once(calendar_index, contacts):
     _page, notice = scheduled_notice(calendar_index)
-    with override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=free_port(),
+    with (
+        closed_port() as closed,
+        override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+            EMAIL_HOST="127.0.0.1",
+            EMAIL_PORT=closed,
+        ),
     ):
         assert notices.deliver_notice(notice.pk, now=notice.due_at) == "scheduled"
     notice.refresh_from_db()
