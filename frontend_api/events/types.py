@@ -20,6 +20,7 @@ from events.models import AgendaItem as AgendaItemModel
 from events.models import BaseEventPage, EventIndexPage, EventPage, MeetingMaterial, MeetingPage
 from events.recurrence import to_local_naive
 
+from ..core.errors import ApiError
 from ..core.locale import choices_enum
 from ..core.pages import Page, public_pages, specific_pages
 from ..core.registry import register_page_type
@@ -355,14 +356,41 @@ class Occurrence(graphene.ObjectType):
         return local_string(occurrence.end)
 
 
+# A day of the grid lists at most this many occurrences; `occurrenceCount` says how many there are.
+DAY_OCCURRENCES = 10
+MAX_DAY_OCCURRENCES = 50
+
+
 class CalendarDay(graphene.ObjectType):
     """A day of a month grid."""
 
     date = graphene.Date(required=True, description="The local date.")
     in_month = graphene.Boolean(required=True, description="False for days of the neighbouring months.")
     occurrences = graphene.List(
-        graphene.NonNull(Occurrence), required=True, description="What happens that day, by start."
+        graphene.NonNull(Occurrence),
+        required=True,
+        description=(
+            "What happens that day, by start: the first `first` of them "
+            "(`occurrenceCount` tells whether there are more; `eventOccurrences` lists a whole day)."
+        ),
+        first=graphene.Int(
+            default_value=DAY_OCCURRENCES,
+            description=f"Number of occurrences, 1 to {MAX_DAY_OCCURRENCES}.",
+        ),
     )
+    occurrence_count = graphene.Int(required=True, description="How many occurrences the day has in all.")
+
+    @staticmethod
+    def resolve_occurrences(day, info, first=DAY_OCCURRENCES):
+        if first is None:  # an explicit `first: null` means the default
+            first = DAY_OCCURRENCES
+        if not 1 <= first <= MAX_DAY_OCCURRENCES:
+            raise ApiError(f"`first` must be between 1 and {MAX_DAY_OCCURRENCES}, got {first}.")
+        return day.occurrences[:first]
+
+    @staticmethod
+    def resolve_occurrence_count(day, info):
+        return len(day.occurrences)
 
 
 class CalendarWeek(graphene.ObjectType):

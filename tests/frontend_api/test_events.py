@@ -10,8 +10,11 @@ from graphql import get_named_type
 from wagtail.models import PageViewRestriction
 from wagtail_factories import ImageFactory
 
+from events import calendar
 from events.factories import EventIndexPageFactory, EventPageFactory, MediaContactFactory, MeetingPageFactory
 from events.models import AgendaItem, EventPage, MeetingMaterial
+from frontend_api.core.errors import ApiError
+from frontend_api.events.types import CalendarDay
 from frontend_api.http.cache import bump_generation
 from frontend_api.schema import schema
 from home.factories import BodyFactory, PlaceFactory, TopicFactory
@@ -204,6 +207,29 @@ def test_calendar_month(gql, client, calendar_pages):
     assert [day["inMonth"] for day in days if day["date"] == "2027-01-01"] == [False]
     errors = graphql_errors(post(client, "{ calendarMonth(year: 2026, month: 13) { year } }"))
     assert "month from 1 to 12" in errors[0]["message"]
+
+
+def test_a_calendar_day_lists_a_bounded_number_with_its_count(gql, client, calendar_pages):
+    for hour in range(12):
+        make_event(calendar_pages["sq"], f"Ngjarja {hour:02}", local(2026, 6, 12, 8 + hour))
+    query = "{ calendarMonth(year: 2026, month: 6) { weeks { days { date occurrenceCount %s } } } }"
+    days = {
+        day["date"]: day
+        for week in gql(query % "occurrences { page { title } }")["calendarMonth"]["weeks"]
+        for day in week["days"]
+    }
+    busy = days["2026-06-12"]
+    assert busy["occurrenceCount"] == 12
+    assert [o["page"]["title"] for o in busy["occurrences"]] == [f"Ngjarja {hour:02}" for hour in range(10)]
+    assert days["2026-06-13"] == {"date": "2026-06-13", "occurrenceCount": 0, "occurrences": []}
+    everything = gql(query % "occurrences(first: 20) { page { title } }")["calendarMonth"]["weeks"]
+    assert max(len(day["occurrences"]) for week in everything for day in week["days"]) == 12
+    errors = graphql_errors(post(client, query % "occurrences(first: 0) { start }"))
+    assert "`first` must be between 1 and 50, got 0." in errors[0]["message"]
+    with pytest.raises(ApiError, match="between 1 and 50, got 51"):
+        CalendarDay.resolve_occurrences(
+            calendar.Day(date=dt.date(2026, 6, 12), in_month=True), None, first=51
+        )
 
 
 def test_events_listing_order_filter_and_fallback(gql, calendar_pages, locales, assembly):
