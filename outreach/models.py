@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.documents import get_document_model_string
@@ -35,8 +36,9 @@ MEDIA_KINDS = (Kind.MEDIA_LOCAL, Kind.MEDIA_NATIONAL, Kind.MEDIA_INTERNATIONAL)
 
 
 class Community(models.TextChoices):
-    ALBANIAN = "albanian", _("Albanian")
-    SERBIAN = "serbian", _("Serbian")
+    # The community, not the language: "Shqiptarë" / "Албанци", not "Shqip" / "албански".
+    ALBANIAN = "albanian", pgettext_lazy("community", "Albanian")
+    SERBIAN = "serbian", pgettext_lazy("community", "Serbian")
     TURKISH = "turkish", _("Turkish")
     BOSNIAK = "bosniak", _("Bosniak")
     ROMA = "roma", _("Roma")
