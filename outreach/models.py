@@ -267,7 +267,7 @@ class Subscription(DeliverabilityMark):
     """
 
     class Category(models.TextChoices):
-        NEWS = "news", _("News")
+        NEWS = "news", pgettext_lazy("subscription category", "News")
         ANNOUNCEMENTS = "announcements", _("Announcements")
         DECISIONS = "decisions", _("Decisions")
         VACANCIES = "vacancies", _("Vacancies")
