@@ -45,7 +45,7 @@ run: demo
 	$(BIN)/python manage.py rundev $(HOST):$(PORT)
 
 worker: install
-	$(BIN)/python manage.py db_worker
+	$(BIN)/python manage.py db_worker --no-reload
 
 ## test: install the dev requirements and run the whole suite, on TEST_WORKERS processes (one a core);
 ## TEST_WORKERS=0 runs it in this process
