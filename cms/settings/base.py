@@ -163,6 +163,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # take SQLite's write lock when a transaction starts and wait for it, rather
     # than failing with "database is locked" when a reader tries to upgrade.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+# A PostgreSQL read replica (docs/deploy.md): GET requests read from it, everything else uses
+# the primary (cms/db_router.py). Unset, there is one database and no router.
+_replica_url = env.str("DATABASE_REPLICA_URL", default="")
+if _replica_url:
+    DATABASES["replica"] = env.db_url_config(_replica_url)
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    # Tests with a replica configured read the primary's test database through it.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["cms.db_router.PrimaryReplicaRouter"]
+    # Cached GraphQL GETs are answered without SQL before it; every other request passes it.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("frontend_api.http.middleware.CachedGetMiddleware") + 1,
+        "cms.db_router.ReplicaMiddleware",
+    )
+    # Seconds a browser that wrote keeps reading from the primary (longer than the replica's lag).
+    DATABASE_REPLICA_PIN_SECONDS = env.int("DATABASE_REPLICA_PIN_SECONDS", default=10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
