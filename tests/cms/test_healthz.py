@@ -63,3 +63,16 @@ def test_broken_database_is_503_naming_the_database():
     assert result["status"] == 503
     assert "database" in result["body"]["failing"]
     assert "Traceback" not in json.dumps(result["body"])
+
+
+def test_a_read_replica_is_checked_too(tmp_path):
+    result = probe(DATABASE_REPLICA_URL=f"sqlite:///{tmp_path / 'replica.sqlite3'}")
+    assert result["status"] == 200
+    assert result["body"]["checks"] == {"database": "ok", "replica": "ok", "cache": "ok", "storage": "ok"}
+
+
+def test_broken_replica_is_503_naming_the_replica():
+    result = probe(DATABASE_REPLICA_URL="postgres://postgres@127.0.0.1:1/nothing")
+    assert result["status"] == 503
+    assert result["body"]["failing"] == ["replica"]
+    assert result["body"]["checks"]["database"] == "ok"
