@@ -22,6 +22,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from documents.storage import document_storage
 
@@ -234,6 +235,20 @@ def restore(source, force=False, index=True):
     for entry in manifest["files"]:
         verify(storage, folder, entry)
 
+    targets = storages()
+    places = {place(target): target for target in targets.values()}
+    occupied = [name for target in places.values() for name in walk(target)]
+    if occupied and not force:
+        raise BackupError(
+            ngettext(
+                "The file storage is not empty (%(count)s file: %(name)s). Restore into empty storage, or give --force.",
+                "The file storage is not empty (%(count)s files, such as %(name)s). Restore into empty storage, "
+                "or give --force.",
+                len(occupied),
+            )
+            % {"count": len(occupied), "name": occupied[0]}
+        )
+
     if database.is_migrated() and (rows := database.content_rows()) and not force:
         found = ", ".join(f"{label}: {count}" for label, count in sorted(rows.items()))
         raise BackupError(
@@ -242,16 +257,6 @@ def restore(source, force=False, index=True):
             )
             % {"found": found}
         )
-    targets = storages()
-    occupied = [(section, name) for section, name in stored_files()]
-    if occupied and not force:
-        raise BackupError(
-            _(
-                "The file storage is not empty (%(count)s files, such as %(name)s). Restore into empty storage, or give --force."
-            )
-            % {"count": len(occupied), "name": occupied[0][1]}
-        )
-
     call_command("migrate", interactive=False, verbosity=0)
     here = {tuple(item) for item in database.applied_migrations()}
     there = {tuple(item) for item in manifest["database"]["migrations"]}
