@@ -2,7 +2,6 @@
 
 from django.core.management.base import BaseCommand, CommandError
 from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cms.backup.archive import BackupError, backup
@@ -40,4 +39,4 @@ class Command(BaseCommand):
         )
         if options["verbosity"] > 1:
             for section, count in sorted(report.sections.items()):
-                self.stdout.write(_("%(section)s: %(count)s") % {"section": section, "count": count})
+                self.stdout.write(f"{section}: {count}")
