@@ -136,7 +136,7 @@ def backup(destination, progress=None):
                 "path": DUMP_NAME,
                 "size": size,
                 "sha256": sha256,
-                "excluded": database.EXCLUDED_MODELS,
+                "excluded": database.excluded_models(),
                 "migrations": migrations,
             },
             "files": [],

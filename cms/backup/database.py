@@ -38,6 +38,25 @@ CONTENT_MODELS = [
 MIGRATED_PAGES = 2
 
 
+def excluded_models():
+    """The labels of ``EXCLUDED_MODELS`` that this database has (the SQLite index is SQLite's only)."""
+    labels = []
+    for label in EXCLUDED_MODELS:
+        try:
+            apps.get_model(label)
+        except LookupError:
+            continue
+        labels.append(label)
+    return labels
+
+
+def load_order():
+    """Every app, content types, permissions and users first: a signal during the load that looks up a content
+    type (``get_for_model``) must find the loaded one rather than create a second."""
+    first = ["contenttypes", "auth"]
+    return first + [config.label for config in apps.get_app_configs() if config.label not in first]
+
+
 def applied_migrations():
     return sorted([app, name] for app, name in MigrationRecorder(connection).applied_migrations())
 
@@ -52,8 +71,9 @@ def dump(path):
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         call_command(
             "dumpdata",
+            *load_order(),
             use_base_manager=True,
-            exclude=EXCLUDED_MODELS,
+            exclude=excluded_models(),
             output=str(path),
             format=serializer.NAME,
             verbosity=0,
