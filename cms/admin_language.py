@@ -13,16 +13,18 @@ def default_language():
     return getattr(settings, "ADMIN_DEFAULT_LANGUAGE", None) or settings.LANGUAGE_CODE
 
 
-def default_to_site_language(sender, instance, created, **kwargs):
-    if created and not instance.preferred_language:
+def default_to_site_language(sender, instance, created, raw=False, **kwargs):
+    # raw: loaddata (a restore, cms/backup/) brings the profile as it was.
+    if created and not raw and not instance.preferred_language:
         language = default_language()
         sender.objects.filter(pk=instance.pk).update(preferred_language=language)
         instance.preferred_language = language
 
 
-def give_a_profile(sender, instance, created, **kwargs):
-    # Wagtail reads the language from the profile only when one exists: make it with the account.
-    if created:
+def give_a_profile(sender, instance, created, raw=False, **kwargs):
+    # Wagtail reads the language from the profile only when one exists: make it with the account
+    # (not when loaddata, in a restore, brings the account: its profile comes with it).
+    if created and not raw:
         from wagtail.users.models import UserProfile
 
         UserProfile.get_for_user(instance)

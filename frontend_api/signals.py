@@ -127,7 +127,9 @@ def on_deleted(sender, instance, **kwargs):
         bump_generation()
 
 
-def on_document_saved(sender, instance, created, **kwargs):
+def on_document_saved(sender, instance, created, raw=False, **kwargs):
+    if raw:  # loaddata (a restore, cms/backup/) brings the change feed as it was
+        return
     _record_document(instance, ContentChange.Action.PUBLISHED if created else ContentChange.Action.CHANGED)
     bump_generation()
 
@@ -149,8 +151,10 @@ def _subtree_documents(collection_id):
     return get_document_model().objects.filter(collection__path__startswith=collection.path)
 
 
-def on_page_restriction_saved(sender, instance, **kwargs):
+def on_page_restriction_saved(sender, instance, raw=False, **kwargs):
     """A view restriction makes the page and its descendants private: bury their public rows."""
+    if raw:
+        return
     _bury(
         ContentChange.Kind.PAGE,
         _subtree_pages(instance.page_id).values("pk"),
@@ -179,8 +183,10 @@ def on_page_restriction_deleted(sender, instance, **kwargs):
     _record_uncovered(lambda: _subtree_pages(page_id).live(), _record_page)
 
 
-def on_collection_restriction_saved(sender, instance, **kwargs):
+def on_collection_restriction_saved(sender, instance, raw=False, **kwargs):
     """A view restriction makes the collection's documents (and its sub-collections') private."""
+    if raw:
+        return
     _bury(
         ContentChange.Kind.DOCUMENT,
         _subtree_documents(instance.collection_id).values("pk"),

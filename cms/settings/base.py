@@ -311,6 +311,16 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
 
+# Where `manage.py backup s3://bucket/prefix` writes (docs/operations.md): these, or the media's.
+BACKUP_S3 = {
+    "endpoint_url": env.str("BACKUP_S3_ENDPOINT_URL", default="")
+    or env.str("AWS_S3_ENDPOINT_URL", default=""),
+    "region_name": env.str("BACKUP_S3_REGION_NAME", default="") or env.str("AWS_S3_REGION_NAME", default=""),
+    "access_key": env.str("BACKUP_S3_ACCESS_KEY_ID", default="") or env.str("AWS_ACCESS_KEY_ID", default=""),
+    "secret_key": env.str("BACKUP_S3_SECRET_ACCESS_KEY", default="")
+    or env.str("AWS_SECRET_ACCESS_KEY", default=""),
+}
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2.5 * 1024 * 1024
 
