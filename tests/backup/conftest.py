@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -18,6 +19,15 @@ from translations.models import TranslationTask
 # The translations' fixtures, for these tests too.
 fill_translation = translation_fixtures.fill_translation
 make_user = translation_fixtures.make_user
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The commands speak the active language (Albanian by default); the tests read their English."""
+    with translation.override("en"):
+        yield
+
+
 publish = translation_fixtures.publish
 translator_groups = translation_fixtures.translator_groups
 
