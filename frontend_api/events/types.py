@@ -358,7 +358,7 @@ class Occurrence(graphene.ObjectType):
 
 # A day of the grid lists at most this many occurrences; `occurrenceCount` says how many there are.
 DAY_OCCURRENCES = 10
-MAX_DAY_OCCURRENCES = 50
+MAX_DAY_OCCURRENCES = 100
 
 
 class CalendarDay(graphene.ObjectType):

@@ -225,10 +225,10 @@ def test_a_calendar_day_lists_a_bounded_number_with_its_count(gql, client, calen
     everything = gql(query % "occurrences(first: 20) { page { title } }")["calendarMonth"]["weeks"]
     assert max(len(day["occurrences"]) for week in everything for day in week["days"]) == 12
     errors = graphql_errors(post(client, query % "occurrences(first: 0) { start }"))
-    assert "`first` must be between 1 and 50, got 0." in errors[0]["message"]
-    with pytest.raises(ApiError, match="between 1 and 50, got 51"):
+    assert "`first` must be between 1 and 100, got 0." in errors[0]["message"]
+    with pytest.raises(ApiError, match="between 1 and 100, got 101"):
         CalendarDay.resolve_occurrences(
-            calendar.Day(date=dt.date(2026, 6, 12), in_month=True), None, first=51
+            calendar.Day(date=dt.date(2026, 6, 12), in_month=True), None, first=101
         )
 
 

@@ -171,7 +171,7 @@ def test_lists_without_a_limit_are_counted_by_their_size():
     assert nodes("{ upcomingEvents(first: 5) { page { title } } }") == 10
     assert nodes("{ upcomingEvents { page { title } } }") == 20  # its argument's default, 10
     month = "{ calendarMonth(year: 2026, month: 1) { weeks { days { date occurrences { localStart } } } } }"
-    assert nodes(month) == 1 + 6 + 42 + 42 * 5
+    assert nodes(month) == 1 + 6 + 42 + 42 * 10  # each day's occurrences: the default of `first`, 10
 
 
 def test_only_the_costliest_type_of_an_interface_or_union_counts():
