@@ -52,3 +52,10 @@ CITIZENS_PROOF_OF_WORK = False
 
 # The provider's webhooks are mounted (cms/urls.py) and checked with this basic-auth secret.
 ANYMAIL = {**ANYMAIL, "WEBHOOK_SECRET": "provider:test-webhook-secret"}  # noqa: F405
+
+# The live-server journeys on SQLite use a test database in a file: the in-memory one is shared
+# between threads with table locks that fail at once ("database table is locked") when two
+# requests of the browser write together; in a file they wait (the base settings' timeout).
+_sqlite_test_file = env.str("SQLITE_TEST_FILE", default="")
+if _sqlite_test_file and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": _sqlite_test_file}  # noqa: F405
