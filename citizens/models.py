@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.languages import ReaderLanguage
 from documents.storage import get_document_storage
 
 from . import tracking
@@ -153,11 +154,7 @@ class Message(models.Model):
         REJECTED = "rejected", _("Rejected")
         CLOSED = "closed", _("Closed")
 
-    class Language(models.TextChoices):
-        ALBANIAN = "sq", _("Albanian")
-        SERBIAN = "sr", _("Serbian")
-        SERBIAN_LATIN = "sr-latn", _("Serbian (Latin script)")
-        ENGLISH = "en", _("English")
+    Language = ReaderLanguage
 
     tracking_code = models.CharField(
         _("tracking code"), max_length=9, unique=True, default=new_tracking_code, editable=False

@@ -16,6 +16,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
 
+from cms.languages import ReaderLanguage
+
 
 class Kind(models.TextChoices):
     MEDIA_LOCAL = "media_local", _("Media (local)")
@@ -50,11 +52,8 @@ class Community(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Language(models.TextChoices):
-    ALBANIAN = "sq", _("Albanian")
-    SERBIAN = "sr", _("Serbian")
-    SERBIAN_LATIN = "sr-latn", _("Serbian (Latin script)")
-    ENGLISH = "en", _("English")
+# Contacts' and subscribers' languages, the same choice as citizens'.
+Language = ReaderLanguage
 
 
 class Undeliverable(models.TextChoices):
